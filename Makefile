@@ -1,0 +1,47 @@
+# Công Khai task runner. The two README commands are `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup site serve check test test-fast format golden bench clean
+
+setup: $(STAMP)  ## create .venv and install the pinned dependencies
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+site: setup  ## check the content, then build the website and posters into site/
+	$(BIN)/python -m generator check
+	$(BIN)/mkdocs build --strict
+
+serve: setup  ## preview with live reload at http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve
+
+check: setup  ## every gate CI runs besides the tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy generator
+	$(BIN)/python -m generator check --strict
+
+test: setup  ## the whole test suite (unit, golden, whole-site, browser)
+	$(BIN)/python -m pytest -n 2 -q
+
+test-fast: setup  ## the unit tests only
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+format: setup
+	$(BIN)/ruff format generator tests bench
+	$(BIN)/ruff check --fix generator tests bench
+
+golden: setup  ## refresh golden files after reviewing the change
+	CK_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests -k golden
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .cache build

@@ -1,0 +1,51 @@
+"""The domain model: frozen, strict pydantic models for every kind of content file.
+
+Models hold data only; stages take and return them. The JSON Schema editors see is generated
+from these classes (``python -m generator schema``).
+"""
+
+from generator.model.office import Feedback, Field, FieldList, MapPoint, Office
+from generator.model.procedure import (
+    Authority,
+    Channel,
+    Decision,
+    Document,
+    DossierCase,
+    Fee,
+    Form,
+    LegalDocument,
+    ProcessingTime,
+    Procedure,
+    Source,
+    Stage,
+    Status,
+    Step,
+    StepDuration,
+)
+from generator.model.site import PosterSettings, Publisher, Site
+
+__all__ = [
+    "Authority",
+    "Channel",
+    "Decision",
+    "Document",
+    "DossierCase",
+    "Fee",
+    "Feedback",
+    "Field",
+    "FieldList",
+    "Form",
+    "LegalDocument",
+    "MapPoint",
+    "Office",
+    "PosterSettings",
+    "ProcessingTime",
+    "Procedure",
+    "Publisher",
+    "Site",
+    "Source",
+    "Stage",
+    "Status",
+    "Step",
+    "StepDuration",
+]

@@ -1,0 +1,162 @@
+"""Stage 2a, validate one file: turn loaded data into a frozen model, or into located issues.
+
+Pydantic's errors are mapped to stable codes and Vietnamese messages, each placed at the line and
+column of the offending value (or key) in the YAML file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
+
+from generator.issues import Issue
+from generator.load import LoadedFile, PathKey, format_path
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_HINTS: dict[str, tuple[str, str]] = {
+    "string_type": ("wrong-type", "cần là văn bản"),
+    "int_type": ("wrong-type", "cần là số nguyên (không có dấu chấm hay chữ), ví dụ 50000"),
+    "int_parsing": ("wrong-type", "cần là số nguyên, ví dụ 50000"),
+    "int_from_float": ("wrong-type", "cần là số nguyên, không có phần thập phân"),
+    "float_type": ("wrong-type", "cần là một số, ví dụ 3 hoặc 0.5"),
+    "float_parsing": ("wrong-type", "cần là một số, ví dụ 3 hoặc 0.5"),
+    "bool_type": ("wrong-type", "cần là true (có) hoặc false (không)"),
+    "bool_parsing": ("wrong-type", "cần là true (có) hoặc false (không)"),
+    "list_type": ("wrong-type", "cần là một danh sách, mỗi mục trên một dòng bắt đầu bằng «- »"),
+    "tuple_type": ("wrong-type", "cần là một danh sách, mỗi mục trên một dòng bắt đầu bằng «- »"),
+    "model_type": ("wrong-type", "cần là một nhóm các dòng «khóa: giá trị» thụt vào bên dưới"),
+    "dict_type": ("wrong-type", "cần là một nhóm các dòng «khóa: giá trị» thụt vào bên dưới"),
+    "model_attributes_type": ("wrong-type", "cần là một nhóm các dòng «khóa: giá trị» thụt vào bên dưới"),
+}
+
+_PATTERN_HINTS: dict[str, str] = {
+    r"^\d\.\d{6}$": "mã thủ tục có dạng một chữ số, dấu chấm, sáu chữ số, trong ngoặc kép: \"1.001193\"",
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": (
+        "chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối, ví dụ ho-tich"
+    ),
+    r"^https?://[^\s]+$": "cần là địa chỉ web đầy đủ bắt đầu bằng https://",
+    r"^(?:[01]\d|2[0-3]):[0-5]\d$": "giờ có dạng HH:MM trong ngoặc kép, ví dụ \"15:00\"",
+    r"^https?://\S*\{code\}\S*$": "cần là địa chỉ web có {code} ở chỗ mã thủ tục",
+}
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"«{value}»"
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Find the model class inside Optional[...] / tuple[..., ...] / Annotated[...]."""
+    for _ in range(6):
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                break
+        elif origin in (tuple, list):
+            annotation = typing.get_args(annotation)[0]
+        else:
+            break
+    return annotation
+
+
+def _lookup(model: type[BaseModel], name: str) -> FieldInfo | None:
+    for attr, info in model.model_fields.items():
+        if (info.alias or attr) == name:
+            return info
+    return None
+
+
+def field_info(model: type[BaseModel], loc: PathKey) -> tuple[type[BaseModel] | None, FieldInfo | None]:
+    """Return the model that owns the last key of ``loc`` and that key's field info."""
+    owner: Any = model
+    info: FieldInfo | None = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(owner, type) and issubclass(owner, BaseModel)):
+            return None, None
+        info = _lookup(owner, part)
+        if info is None:
+            return owner, None
+        if part is loc[-1]:
+            return owner, info
+        owner = _unwrap(info.annotation)
+    return (owner if isinstance(owner, type) else None), info
+
+
+def _keys_of(model: type[BaseModel] | None) -> list[str]:
+    if model is None:
+        return []
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _describe_error(error: ErrorDetails, model: type[BaseModel], loaded: LoadedFile) -> tuple[str, str]:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    value = error.get("input")
+    owner, info = field_info(model, loc)
+    label = f" ({info.title})" if info is not None and info.title else ""
+    if kind == "missing":
+        help_text = f" {info.description}" if info is not None and info.description else ""
+        return "missing-key", f"Thiếu khóa bắt buộc «{loc[-1]}»{label}.{help_text}"
+    if kind == "extra_forbidden":
+        valid = _keys_of(owner)
+        close = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.6)
+        hint = f" Có phải ý bạn là «{close[0]}»?" if close else ""
+        return "unknown-key", (
+            f"Khóa «{loc[-1]}» không có trong mẫu.{hint} Các khóa hợp lệ ở đây: {', '.join(valid)}."
+        )
+    if kind in _TYPE_HINTS:
+        code, expected = _TYPE_HINTS[kind]
+        message = f"Giá trị{label} {expected}, nhưng đang là {_shown(value)}."
+        if kind == "string_type" and loc in loaded.plain_numbers:
+            raw = loaded.plain_numbers[loc]
+            message = (
+                f"Giá trị{label} cần là văn bản, nhưng YAML đọc {raw} thành số {value!r}. "
+                f"Hãy đặt trong dấu ngoặc kép: \"{raw}\"."
+            )
+        elif kind in ("bool_type", "bool_parsing") and isinstance(value, str):
+            message += " Trong YAML dùng true/false, không dùng yes/no hay có/không."
+        return code, message
+    if kind == "literal_error":
+        allowed = error.get("ctx", {}).get("expected", "")
+        return "invalid-choice", f"Giá trị {_shown(value)}{label} không hợp lệ; chọn một trong: {allowed}."
+    if kind == "string_pattern_mismatch":
+        pattern = str(error.get("ctx", {}).get("pattern", ""))
+        hint = _PATTERN_HINTS.get(pattern, f"cần khớp mẫu {pattern}")
+        return "invalid-format", f"Giá trị {_shown(value)}{label} sai dạng: {hint}."
+    if kind == "string_too_short":
+        return "empty-value", f"Giá trị{label} không được để trống; hãy điền hoặc xoá cả dòng."
+    if kind == "too_short":
+        return "empty-list", f"Danh sách{label} cần ít nhất một mục."
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal", "string_too_long", "too_long"):
+        return "out-of-range", f"Giá trị {_shown(value)}{label} ngoài giới hạn cho phép ({error['msg']})."
+    if kind == "invalid-date":
+        return "invalid-date", f"Giá trị {_shown(value)}{label}: {error['msg']}"
+    return "invalid-value", f"Giá trị {_shown(value)}{label} không hợp lệ ({error['msg']})."
+
+
+def validate_model(loaded: LoadedFile, model: type[M]) -> tuple[M | None, list[Issue]]:
+    """Validate a loaded file against ``model``; return the model or the located issues."""
+    try:
+        return model.model_validate(loaded.data), []
+    except ValidationError as exc:
+        issues = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            code, message = _describe_error(error, model, loaded)
+            on_key = code in ("unknown-key",)
+            line, column = loaded.locate(loc, key=on_key) if code != "missing-key" else loaded.locate(loc[:-1])
+            issues.append(Issue(loaded.display, line, column, code, format_path(loc), message))
+        return None, issues
