@@ -85,34 +85,45 @@ def run_new(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
-    parser = argparse.ArgumentParser(prog="congkhai", description="Công Khai: kiểm tra và xuất bản thủ tục hành chính.")
-    parser.add_argument("--root", type=Path, default=Path("."), help="thư mục gốc của kho nội dung")
-    parser.add_argument("--as-of", type=_date, default=None, help="ngày áp dụng (mặc định: hôm nay)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="thư mục gốc của kho nội dung")
+    common.add_argument("--as-of", type=_date, default=argparse.SUPPRESS, help="ngày áp dụng (mặc định: hôm nay)")
+    parser = argparse.ArgumentParser(
+        prog="congkhai", description="Công Khai: kiểm tra và xuất bản thủ tục hành chính.", parents=[common]
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="kiểm tra toàn bộ nội dung")
+    check = sub.add_parser("check", help="kiểm tra toàn bộ nội dung", parents=[common])
     check.add_argument("--strict", action="store_true", help="coi cảnh báo nội dung là lỗi")
-    sub.add_parser("schema", help="ghi JSON Schema sinh từ mô hình")
-    new = sub.add_parser("new", help="tạo tệp thủ tục mới từ mẫu")
+    sub.add_parser("schema", help="ghi JSON Schema sinh từ mô hình", parents=[common])
+    new = sub.add_parser("new", help="tạo tệp thủ tục mới từ mẫu", parents=[common])
     new.add_argument("slug", help="tên tệp, viết thường không dấu, ví dụ dang-ky-khai-sinh")
     new.add_argument("--name", required=True, help="tên thủ tục")
     new.add_argument("--field", required=True, help="mã lĩnh vực, ví dụ ho-tich")
     new.add_argument("--level", default="xa", help="cấp thực hiện (mặc định xa)")
     new.add_argument("--office", required=True, help="mã cơ quan tiếp nhận")
     for extend in _EXTENSIONS:
-        extend(sub)
+        extend(sub, common)
     return parser
 
 
-_EXTENSIONS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
-"""Hooks other stages use to add their sub-commands (build, posters, …)."""
+Extension = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]", argparse.ArgumentParser], None]
+_EXTENSIONS: list[Extension] = []
+"""Hooks other stages use to add their sub-commands (build, posters, …): ``extend(sub, common)``,
+where ``common`` is the parent parser carrying --root and --as-of; pair it with :func:`command`."""
+
+
+def extension(func: Extension) -> Extension:
+    """Register a function that adds sub-commands to the parser."""
+    _EXTENSIONS.append(func)
+    return func
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m generator`` and the ``congkhai`` console script."""
     _load_extensions()
     args = build_parser().parse_args(argv)
-    if args.as_of is None:
-        args.as_of = build_date()
+    args.root = getattr(args, "root", Path("."))
+    args.as_of = getattr(args, "as_of", None) or build_date()
     try:
         return COMMANDS[args.command](args)
     except GeneratorError as exc:
