@@ -69,6 +69,8 @@ class Catalogue:
     offices: Mapping[str, OfficeEntry]
     procedures: tuple[ProcedureEntry, ...]
     field_by_slug: Mapping[str, Field] = field(default_factory=dict)
+    office_files: frozenset[str] = frozenset()
+    """Slugs of every office file, valid or not (so one broken office does not cascade)."""
 
     def state(self, entry: ProcedureEntry) -> Lifecycle:
         """The lifecycle of a procedure on the catalogue's build date."""
@@ -126,12 +128,13 @@ def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[I
     site = _required(root, SITE_FILE, Site, issues)
     fields = _required(root, FIELDS_FILE, FieldList, issues)
     offices: dict[str, OfficeEntry] = {}
-    for path in _content_files(root / OFFICES_DIR, root, issues):
+    office_paths = _content_files(root / OFFICES_DIR, root, issues)
+    for path in office_paths:
         entry = _read(root, path, Office, _slug_of(path, root, issues), issues)
         if entry is not None:
             offices[entry.slug] = entry
     procedures = []
-    complete = site is not None and fields is not None
+    complete = site is not None and fields is not None and len(offices) == len(office_paths)
     for path in _content_files(root / PROCEDURES_DIR, root, issues):
         before = len(issues)
         proc = _read(root, path, Procedure, "", issues)
@@ -147,6 +150,7 @@ def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[I
     catalogue = Catalogue(
         root, as_of, site, fields, MappingProxyType(offices), tuple(procedures),
         MappingProxyType({f.slug: f for f in fields.model.fields}),
+        frozenset(path.stem for path in office_paths),
     )
     issues.extend(run_checks(catalogue))
     ok = complete and not any(i.severity is Severity.ERROR for i in issues)

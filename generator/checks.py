@@ -88,14 +88,14 @@ def check_references(cat: Catalogue) -> Iterator[Issue]:
                 f"Cấp «{model.level}» không có trong content/site.yaml (levels). Chọn: {allowed}.",
             )
         for i, office in enumerate(model.offices):
-            if office not in cat.offices:
+            if office not in cat.office_files:
                 yield entry.issue(
                     "unknown-office", ("offices", i),
                     f"Không có cơ quan «{office}» trong content/offices/ (cần tệp {office}.yaml). "
                     f"Các cơ quan: {', '.join(cat.offices) or 'chưa có'}.",
                 )
     default = cat.site.model.default_office
-    if default is not None and default not in cat.offices:
+    if default is not None and default not in cat.office_files:
         yield cat.site.issue(
             "unknown-office", ("default_office",), f"Không có cơ quan «{default}» trong content/offices/."
         )
@@ -125,7 +125,7 @@ def check_mandatory_parts(cat: Catalogue) -> Iterator[Issue]:
         for part, label in MANDATORY_PARTS.items():
             if not _is_filled(model, part) and part not in model.not_applicable:
                 yield entry.issue(
-                    "decree63-part-missing", (part,) if part in entry.file.data else (),
+                    "decree63-part-missing", (part,),
                     f"Thiếu phần bắt buộc theo Nghị định 63/2010, Điều 8(2): {label}. Hãy bổ sung, hoặc "
                     f"ghi «{part}» vào «not_applicable» nếu thật sự không áp dụng.",
                     severity=WARN if historical else Severity.ERROR,
@@ -133,7 +133,7 @@ def check_mandatory_parts(cat: Catalogue) -> Iterator[Issue]:
         for part, label in CONDITIONAL_PARTS.items():
             if not _is_filled(model, part) and part not in model.not_applicable:
                 yield entry.issue(
-                    "conditional-part-empty", (part,) if part in entry.file.data else (),
+                    "conditional-part-empty", (part,),
                     f"Phần «{label}» đang trống. Nếu không áp dụng, hãy ghi «{part}» vào «not_applicable».",
                     severity=WARN,
                 )

@@ -72,3 +72,63 @@ def display_path(path: Path, root: Path | None) -> str:
         except ValueError:
             pass
     return path.as_posix()
+
+
+CODES: dict[str, str] = {
+    # Reading the file (generator.load)
+    "file-missing": "a required content file does not exist",
+    "file-unreadable": "the file could not be read (permissions, or it is a folder)",
+    "file-too-large": "the file is larger than the 1 MiB limit",
+    "file-empty": "the file is empty or holds only comments",
+    "file-extension": "a content file ends in .yml instead of .yaml",
+    "file-name-invalid": "the file name is not a kebab-case ASCII slug",
+    "encoding-not-utf8": "the file is not valid UTF-8",
+    "yaml-tab": "a tab character (YAML allows spaces only)",
+    "yaml-syntax": "YAML syntax error (indentation, colon, quotes)",
+    "yaml-control-char": "a non-printable control character",
+    "yaml-multiple-documents": "more than one YAML document (a second ---)",
+    "yaml-alias": "a YAML alias or merge key (refused: aliases can expand into a YAML bomb)",
+    "yaml-tag": "an explicit YAML tag such as !!python/object",
+    "yaml-too-deep": "nesting deeper than any content type needs",
+    "yaml-bad-key": "a mapping key that is not a plain scalar",
+    "yaml-duplicate-key": "the same key twice in one mapping",
+    "yaml-not-mapping": "the top level is not a mapping of key: value",
+    # Validating one file against its model (generator.validate)
+    "missing-key": "a required key is missing",
+    "unknown-key": "a key the model does not know (typo?)",
+    "wrong-type": "a value of the wrong type (text, number, true/false, list, mapping)",
+    "invalid-choice": "a value outside the allowed list",
+    "invalid-format": "a value in the wrong format (code, slug, URL, HH:MM)",
+    "invalid-date": "a date not written YYYY-MM-DD or not a real date",
+    "empty-value": "an empty text value",
+    "empty-list": "an empty list where at least one item is required",
+    "out-of-range": "a number outside its allowed range",
+    "invalid-value": "any other invalid value",
+    # Cross-record rules (generator.checks)
+    "duplicate-slug": "two records share a slug (page address)",
+    "duplicate-code": "two procedures in force at the same time share a code",
+    "unknown-field": "a procedure names a field missing from content/fields.yaml",
+    "unknown-level": "a procedure names a level missing from content/site.yaml",
+    "unknown-office": "a procedure or the site names an office missing from content/offices/",
+    "decree63-part-missing": "a mandatory part of Decree 63/2010 Art. 8(2) is missing",
+    "conditional-part-empty": "result or conditions left blank instead of declared not applicable",
+    "not-applicable-conflict": "a part declared not applicable has content",
+    "step-time-exceeds": "the steps' durations add up to more than a channel's processing time",
+    "channel-duplicate": "the same channel kind twice",
+    "time-value-missing": "a processing time without a length",
+    "time-value-unexpected": "a within-the-day time that also has a value",
+    "online-channel-missing": "an online level without an online channel",
+    "online-level-mismatch": "an online channel with online level 'khong'",
+    "fee-zero-unexplained": "a fee of 0 without an exemption flag or text",
+    "fee-amount-missing": "a fee with no amount, percentage, text or exemption",
+    "fee-amount-conflict": "a fee with both an amount and a percentage",
+    "fee-unit-without-amount": "a per-unit fee without an amount",
+    "date-order": "an end date before its start date",
+    "replaced-by-unknown": "replaced_by names no other procedure in the catalogue",
+    "form-file-missing": "a referenced form or logo file does not exist in the repository",
+    "related-unknown": "a related procedure code is not in the catalogue",
+    "code-missing": "a procedure without a national code",
+    "source-missing": "a procedure without a source",
+    "source-stale": "a source not re-checked within stale_after_days of the build date",
+}
+"""Every issue code with a one-line English summary; codes are stable (tests and docs use them)."""

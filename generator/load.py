@@ -137,7 +137,7 @@ class _Builder:
     def build(self, node: Node, path: PathKey, depth: int = 0) -> Any:
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if depth > MAX_DEPTH:
-            self.issue(node, "yaml-too-deep", path, "Dữ liệu lồng nhau quá sâu; hãy kiểm tra thụt lề.")
+            self.issue(node, "yaml-too-deep", path[:1], "Dữ liệu lồng nhau quá sâu; hãy kiểm tra thụt lề.")
             return None
         if node.tag not in _KNOWN_TAGS:
             self.issue(
@@ -180,15 +180,12 @@ class _Builder:
         if node.tag in (_INT, _FLOAT):
             if node.style is None:
                 self.plain_numbers[path] = text
-            try:
-                return _number(text, node.tag)
-            except ValueError:
-                self.issue(node, "yaml-bad-number", path, f"«{text}» không phải là một số hợp lệ.")
-                return None
+            return _number(text, node.tag)
         return text
 
 
 def _number(text: str, tag: str) -> int | float:
+    """Convert a scalar the resolver already matched as a YAML 1.2 number (cannot fail)."""
     if tag == _INT:
         if text.startswith("0o"):
             return int(text[2:], 8)
@@ -275,6 +272,14 @@ def _syntax_issue(exc: yaml.YAMLError, text: str, display: str) -> Issue:
     )
 
 
+def _compose(text: str) -> Node | None:
+    loader = _StrictLoader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        loader.dispose()
+
+
 def load_yaml(path: Path, display: str) -> tuple[LoadedFile | None, list[Issue]]:
     """Load one YAML content file.
 
@@ -299,15 +304,12 @@ def load_yaml(path: Path, display: str) -> tuple[LoadedFile | None, list[Issue]]
     tabs = _tab_issues(text, display)
     if tabs:
         return None, tabs
-    loader = _StrictLoader(text)
     try:
-        node = loader.get_single_node()
+        node = _compose(text)
     except yaml.YAMLError as exc:
         return None, [_syntax_issue(exc, text, display)]
     except RecursionError:
         return None, [Issue(display, 1, 1, "yaml-too-deep", "", "Dữ liệu lồng nhau quá sâu; hãy kiểm tra thụt lề.")]
-    finally:
-        loader.dispose()
     if node is None:
         return None, [
             Issue(display, 0, 0, "file-empty", "", "Tệp trống; hãy điền nội dung hoặc xoá tệp.")

@@ -114,6 +114,8 @@ def _describe_error(error: ErrorDetails, model: type[BaseModel], loaded: LoadedF
         valid = _keys_of(owner)
         close = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.6)
         hint = f" Có phải ý bạn là «{close[0]}»?" if close else ""
+        if " " in str(loc[-1]):
+            hint += " Nếu đây là phần sau dấu phẩy của một câu, hãy đặt cả câu trong dấu ngoặc kép."
         return "unknown-key", (
             f"Khóa «{loc[-1]}» không có trong mẫu.{hint} Các khóa hợp lệ ở đây: {', '.join(valid)}."
         )

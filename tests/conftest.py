@@ -1,0 +1,31 @@
+"""Shared fixtures. The build date is pinned so that no test changes meaning as the calendar moves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+AS_OF = dt.date(2026, 11, 25)
+"""The build date every test uses unless it is testing the date itself."""
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    """The repository root (the sample catalogue lives here)."""
+    return PROJECT_ROOT
+
+
+@pytest.fixture(scope="session")
+def as_of() -> dt.date:
+    """The pinned build date."""
+    return AS_OF
+
+
+@pytest.fixture(scope="session")
+def valid_root() -> Path:
+    """A tiny, complete, valid content tree for unit tests."""
+    return FIXTURES / "valid"

@@ -1,0 +1,120 @@
+"""The bad-input corpus: one file per issue code, each asserting (file, line, field, code)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue import read_catalogue
+from generator.issues import CODES, Issue, Severity
+from tests.conftest import AS_OF, FIXTURES
+
+INVALID = FIXTURES / "invalid"
+CASES = sorted(INVALID.glob("*.yaml"))
+_EXPECT = re.compile(rb"^# expect: (\d+) ?(.*)$", re.MULTILINE)
+
+SPECIAL = {"file-missing", "file-unreadable", "file-too-large", "file-extension", "file-name-invalid"}
+"""Codes tested below with a tree built in code (they concern files, not file contents)."""
+
+FALLBACK = {"invalid-value"}
+"""Codes kept only as a safety net for model errors no content can currently produce."""
+
+
+def _tree(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "valid", root)
+    return root
+
+
+def _issues_with(root: Path, code: str) -> set[tuple[str, int, str, str]]:
+    _, issues = read_catalogue(root, AS_OF)
+    return {(i.file, i.line, i.field, i.code) for i in issues if i.code == code}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_invalid_file_reports_located_issue(case: Path, tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    code = case.stem.split("--")[0]
+    match = _EXPECT.search(case.read_bytes())
+    assert match, f"{case.name} lacks an '# expect: LINE FIELD' header"
+    line, field = int(match.group(1)), match.group(2).decode().strip()
+    shutil.copy(case, root / "procedures" / f"{case.stem}.yaml")
+    target = f"procedures/{case.stem}.yaml"
+    found = {issue for issue in _issues_with(root, code) if issue[0] == target}
+    assert found == {(target, line, field, code)}
+
+
+def test_every_code_has_a_case() -> None:
+    covered = {c.stem.split("--")[0] for c in CASES} | SPECIAL | FALLBACK
+    assert set(CODES) == covered
+
+
+def test_every_code_used_in_the_source_is_registered() -> None:
+    source = "".join(
+        (Path(__file__).parent.parent / "generator" / name).read_text(encoding="utf-8")
+        for name in ("load.py", "validate.py", "checks.py", "catalogue.py")
+    )
+    used = set(re.findall(r'"([a-z0-9]+(?:-[a-z0-9]+)+)"', source)) - {"utf-8"}
+    assert used <= set(CODES)
+
+
+def test_missing_required_file(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    (root / "content" / "fields.yaml").unlink()
+    assert _issues_with(root, "file-missing") == {("content/fields.yaml", 0, "", "file-missing")}
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    (root / "procedures" / "thu-muc.yaml").mkdir()
+    assert _issues_with(root, "file-unreadable") == {("procedures/thu-muc.yaml", 0, "", "file-unreadable")}
+
+
+def test_oversized_file(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    big = root / "procedures" / "qua-lon.yaml"
+    big.write_text("name: x\n" + "# đệm\n" * 200_000, encoding="utf-8")
+    assert _issues_with(root, "file-too-large") == {("procedures/qua-lon.yaml", 0, "", "file-too-large")}
+
+
+def test_yml_extension(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    shutil.copy(INVALID / "code-missing.yaml", root / "procedures" / "thu-tuc.yml")
+    assert _issues_with(root, "file-extension") == {("procedures/thu-tuc.yml", 0, "", "file-extension")}
+
+
+def test_file_name_with_diacritics(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    shutil.copy(INVALID / "code-missing.yaml", root / "procedures" / "Đăng ký mới.yaml")
+    assert _issues_with(root, "file-name-invalid") == {
+        ("procedures/Đăng ký mới.yaml", 0, "", "file-name-invalid")
+    }
+
+
+def test_office_and_site_errors_are_located(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    office = root / "content" / "offices" / "mot-cua.yaml"
+    office.write_text(office.read_text(encoding="utf-8") + "hotlien: 0123\n", encoding="utf-8")
+    site = root / "content" / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("default_office: mot-cua", "default_office: khac"))
+    _, issues = read_catalogue(root, AS_OF)
+    located = {(i.file, i.line, i.field, i.code) for i in issues if i.severity is Severity.ERROR}
+    assert ("content/offices/mot-cua.yaml", 5, "hotlien", "unknown-key") in located
+    assert ("content/site.yaml", 5, "default_office", "unknown-office") in located
+    # an office file with an error must not cascade into "unknown office" errors elsewhere
+    assert not any(i.code == "unknown-office" and i.file.startswith("procedures/") for i in issues)
+
+
+def test_all_problems_in_one_run(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    for name in ("unknown-key", "fee-zero-unexplained", "yaml-tab", "unknown-office"):
+        shutil.copy(INVALID / f"{name}.yaml", root / "procedures" / f"{name}.yaml")
+    catalogue, issues = read_catalogue(root, AS_OF)
+    assert catalogue is None
+    codes = {i.code for i in issues if i.severity is Severity.ERROR}
+    assert {"unknown-key", "fee-zero-unexplained", "yaml-tab", "unknown-office"} <= codes
+    assert issues == sorted(issues, key=lambda i: (i.file, i.line, i.column, i.code, i.field, i.message))
+    assert all(isinstance(i, Issue) for i in issues)
