@@ -97,7 +97,7 @@ def _slug_of(path: Path, root: Path, issues: list[Issue]) -> str:
     if not _SLUG.match(path.stem):
         issues.append(
             Issue(
-                display_path(path, root), 0, 0, "file-name-invalid", "",
+                display_path(path, root), 1, 1, "file-name-invalid", "",
                 f"Tên tệp «{path.name}» phải viết thường, không dấu, nối bằng gạch ngang, "
                 "ví dụ dang-ky-khai-sinh.yaml.",
             )
@@ -110,7 +110,7 @@ def _content_files(folder: Path, root: Path, issues: list[Issue]) -> list[Path]:
         return []
     for odd in sorted(folder.rglob("*.yml")):
         issues.append(
-            Issue(display_path(odd, root), 0, 0, "file-extension", "",
+            Issue(display_path(odd, root), 1, 1, "file-extension", "",
                   "Tệp nội dung phải có đuôi .yaml; hãy đổi tên tệp này.")
         )
     return sorted(folder.rglob("*.yaml"))

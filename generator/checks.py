@@ -55,19 +55,25 @@ def _windows_overlap(a: Procedure, b: Procedure) -> bool:
 
 
 def check_unique_codes(cat: Catalogue) -> Iterator[Issue]:
-    """A code names one procedure at a time (an old version may share it if the dates do not overlap)."""
+    """A code names one procedure at a time (an old version may share it if the dates do not overlap).
+
+    Both files of a clash are reported, each naming the other, since either may be the copy.
+    """
     by_code: dict[str, list[ProcedureEntry]] = defaultdict(list)
     for entry in cat.procedures:
         if entry.model.code:
-            for other in by_code[entry.model.code]:
-                if _windows_overlap(entry.model, other.model):
-                    yield entry.issue(
-                        "duplicate-code", ("code",),
-                        f"Mã {entry.model.code} đã dùng trong {other.file.display}. Mỗi mã chỉ một thủ tục; "
-                        "nếu đây là phiên bản mới, hãy đặt «status.effective_to» cho bản cũ.",
-                    )
-                    break
             by_code[entry.model.code].append(entry)
+    for code, entries in by_code.items():
+        for entry in entries:
+            other = next(
+                (o for o in entries if o is not entry and _windows_overlap(entry.model, o.model)), None
+            )
+            if other is not None:
+                yield entry.issue(
+                    "duplicate-code", ("code",),
+                    f"Mã {code} đã dùng trong {other.file.display}. Mỗi mã chỉ một thủ tục; nếu đây là "
+                    "phiên bản mới, hãy đặt «status.effective_to» cho bản cũ.",
+                )
 
 
 def check_references(cat: Catalogue) -> Iterator[Issue]:

@@ -291,13 +291,13 @@ def load_yaml(path: Path, display: str) -> tuple[LoadedFile | None, list[Issue]]
         if size > MAX_FILE_BYTES:
             return None, [
                 Issue(
-                    display, 0, 0, "file-too-large", "",
+                    display, 1, 1, "file-too-large", "",
                     f"Tệp quá lớn ({size:,} byte, tối đa {MAX_FILE_BYTES:,}); hãy tách nội dung.",
                 )
             ]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Issue(display, 0, 0, "file-unreadable", "", f"Không đọc được tệp: {exc.strerror}.")]
+        return None, [Issue(display, 1, 1, "file-unreadable", "", f"Không đọc được tệp: {exc.strerror}.")]
     text, issues = _decode(raw, display)
     if text is None:
         return None, issues
@@ -312,7 +312,7 @@ def load_yaml(path: Path, display: str) -> tuple[LoadedFile | None, list[Issue]]
         return None, [Issue(display, 1, 1, "yaml-too-deep", "", "Dữ liệu lồng nhau quá sâu; hãy kiểm tra thụt lề.")]
     if node is None:
         return None, [
-            Issue(display, 0, 0, "file-empty", "", "Tệp trống; hãy điền nội dung hoặc xoá tệp.")
+            Issue(display, 1, 1, "file-empty", "", "Tệp trống; hãy điền nội dung hoặc xoá tệp.")
         ]
     builder = _Builder(display)
     data = builder.build(node, ())

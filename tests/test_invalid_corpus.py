@@ -70,27 +70,27 @@ def test_missing_required_file(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path) -> None:
     root = _tree(tmp_path)
     (root / "procedures" / "thu-muc.yaml").mkdir()
-    assert _issues_with(root, "file-unreadable") == {("procedures/thu-muc.yaml", 0, "", "file-unreadable")}
+    assert _issues_with(root, "file-unreadable") == {("procedures/thu-muc.yaml", 1, "", "file-unreadable")}
 
 
 def test_oversized_file(tmp_path: Path) -> None:
     root = _tree(tmp_path)
     big = root / "procedures" / "qua-lon.yaml"
     big.write_text("name: x\n" + "# đệm\n" * 200_000, encoding="utf-8")
-    assert _issues_with(root, "file-too-large") == {("procedures/qua-lon.yaml", 0, "", "file-too-large")}
+    assert _issues_with(root, "file-too-large") == {("procedures/qua-lon.yaml", 1, "", "file-too-large")}
 
 
 def test_yml_extension(tmp_path: Path) -> None:
     root = _tree(tmp_path)
     shutil.copy(INVALID / "code-missing.yaml", root / "procedures" / "thu-tuc.yml")
-    assert _issues_with(root, "file-extension") == {("procedures/thu-tuc.yml", 0, "", "file-extension")}
+    assert _issues_with(root, "file-extension") == {("procedures/thu-tuc.yml", 1, "", "file-extension")}
 
 
 def test_file_name_with_diacritics(tmp_path: Path) -> None:
     root = _tree(tmp_path)
     shutil.copy(INVALID / "code-missing.yaml", root / "procedures" / "Đăng ký mới.yaml")
     assert _issues_with(root, "file-name-invalid") == {
-        ("procedures/Đăng ký mới.yaml", 0, "", "file-name-invalid")
+        ("procedures/Đăng ký mới.yaml", 1, "", "file-name-invalid")
     }
 
 

@@ -1,0 +1,100 @@
+"""Search, step 3: what the index knows about each procedure, and what a result shows.
+
+``iter_entries`` picks the procedures to index (every procedure; repealed ones are kept so an
+old code still leads somewhere, but ranked last). For each, ``index_fields`` gives the folded
+words of every indexed field and ``result_record`` the small record a result needs (name, code,
+field, time, fee, address, facets) - nothing else travels to the browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from generator.catalogue import Catalogue, ProcedureEntry
+from generator.dates import fees_on
+from generator.search.fold import fold_tokens
+from generator.search.synonyms import Phrase, expand
+from generator.site import urls
+from generator.site.wording import channel_time_short, fee_short
+
+FREE_LABELS = frozenset({"Không thu", "Miễn"})
+"""Fee cells (``wording.fee_short``) that mean the citizen pays nothing."""
+
+ONLINE_ORDER = ("toan_trinh", "mot_phan", "khong")
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """Position of each field and office slug in the small tables shipped with the index."""
+
+    fields: dict[str, int]
+    offices: dict[str, int]
+
+
+def make_lookups(catalogue: Catalogue) -> Lookups:
+    """Number the fields (in display order) and offices (sorted by slug)."""
+    fields = {f.slug: i for i, f in enumerate(catalogue.fields.model.fields)}
+    offices = {slug: i for i, slug in enumerate(sorted(catalogue.offices))}
+    return Lookups(fields, offices)
+
+
+def iter_entries(catalogue: Catalogue) -> Iterator[ProcedureEntry]:
+    """The procedures to index, in catalogue order."""
+    yield from catalogue.procedures
+
+
+def code_words(code: str | None, local_code: str | None) -> list[str]:
+    """Index words of a code: ``1.001193`` and its six-digit part ``001193``, plus the local code."""
+    words: list[str] = []
+    if code:
+        words += [code, code.split(".", 1)[1]]
+    if local_code:
+        words += [w for w in fold_tokens(local_code) if w not in words]
+    return words
+
+
+def _words(texts: Sequence[str]) -> list[str]:
+    return [word for text in texts for word in fold_tokens(text)]
+
+
+def index_fields(catalogue: Catalogue, entry: ProcedureEntry, groups: Sequence[Sequence[Phrase]]) -> dict[str, list[str]]:
+    """Folded words of every indexed field of one procedure (the keys are the index fields)."""
+    model = entry.model
+    field = catalogue.field_by_slug.get(model.field)
+    offices = [catalogue.offices[o].model for o in model.offices if o in catalogue.offices]
+    office_names = [o.name for o in offices] + [o.short_name for o in offices if o.short_name]
+    return {
+        "name": fold_tokens(model.name),
+        "aliases": _words(model.aliases),
+        "synonyms": expand([model.name, *model.aliases], groups),
+        "code": code_words(model.code, model.local_code),
+        "field": fold_tokens(field.name) if field else [],
+        "offices": sorted(set(_words(office_names))),
+        "applicants": sorted(set(_words(model.applicants))),
+    }
+
+
+def result_record(catalogue: Catalogue, entry: ProcedureEntry, lookups: Lookups) -> dict[str, object]:
+    """The compact record a search result shows, with the facet values (short keys: it ships)."""
+    model = entry.model
+    fees = fees_on(model.channels[0], catalogue.as_of) if model.channels else ()
+    fee = fee_short(fees)
+    record: dict[str, object] = {
+        "n": model.name,
+        "c": model.code or "",
+        "u": urls.procedure_path(entry.slug),
+        "f": lookups.fields.get(model.field, -1),
+        "l": model.level,
+        "o": [lookups.offices[o] for o in model.offices if o in lookups.offices],
+        "w": ONLINE_ORDER.index(model.online),
+        "t": channel_time_short(model.channels),
+        "p": fee,
+        "free": 1 if fee in FREE_LABELS else 0,
+    }
+    if model.aliases:
+        record["a"] = list(model.aliases)
+    state = catalogue.state(entry)
+    if state != "active":
+        record["s"] = state
+    return record
