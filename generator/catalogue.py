@@ -81,9 +81,7 @@ class Catalogue:
         return tuple(p for p in self.procedures if self.state(p) in states)
 
 
-def _read(
-    root: Path, path: Path, model: type[M], slug: str, issues: list[Issue]
-) -> Entry[M] | None:
+def _read(root: Path, path: Path, model: type[M], slug: str, issues: list[Issue]) -> Entry[M] | None:
     loaded, found = load_yaml(path, display_path(path, root))
     issues.extend(found)
     if loaded is None:
@@ -97,7 +95,11 @@ def _slug_of(path: Path, root: Path, issues: list[Issue]) -> str:
     if not _SLUG.match(path.stem):
         issues.append(
             Issue(
-                display_path(path, root), 1, 1, "file-name-invalid", "",
+                display_path(path, root),
+                1,
+                1,
+                "file-name-invalid",
+                "",
                 f"Tên tệp «{path.name}» phải viết thường, không dấu, nối bằng gạch ngang, "
                 "ví dụ dang-ky-khai-sinh.yaml.",
             )
@@ -110,8 +112,14 @@ def _content_files(folder: Path, root: Path, issues: list[Issue]) -> list[Path]:
         return []
     for odd in sorted(folder.rglob("*.yml")):
         issues.append(
-            Issue(display_path(odd, root), 1, 1, "file-extension", "",
-                  "Tệp nội dung phải có đuôi .yaml; hãy đổi tên tệp này.")
+            Issue(
+                display_path(odd, root),
+                1,
+                1,
+                "file-extension",
+                "",
+                "Tệp nội dung phải có đuôi .yaml; hãy đổi tên tệp này.",
+            )
         )
     return sorted(folder.rglob("*.yaml"))
 
@@ -148,7 +156,12 @@ def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[I
     if site is None or fields is None:
         return None, sort_issues(issues)
     catalogue = Catalogue(
-        root, as_of, site, fields, MappingProxyType(offices), tuple(procedures),
+        root,
+        as_of,
+        site,
+        fields,
+        MappingProxyType(offices),
+        tuple(procedures),
         MappingProxyType({f.slug: f for f in fields.model.fields}),
         frozenset(path.stem for path in office_paths),
     )

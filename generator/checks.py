@@ -43,7 +43,8 @@ def check_unique_slugs(cat: Catalogue) -> Iterator[Issue]:
         first = seen.setdefault(entry.slug, entry)
         if first is not entry:
             yield entry.issue(
-                "duplicate-slug", ("slug",) if entry.model.slug else (),
+                "duplicate-slug",
+                ("slug",) if entry.model.slug else (),
                 f"Đường dẫn «{entry.slug}» đã dùng cho {first.file.display}; hãy đổi «slug» hoặc tên tệp.",
             )
 
@@ -70,7 +71,8 @@ def check_unique_codes(cat: Catalogue) -> Iterator[Issue]:
             )
             if other is not None:
                 yield entry.issue(
-                    "duplicate-code", ("code",),
+                    "duplicate-code",
+                    ("code",),
                     f"Mã {code} đã dùng trong {other.file.display}. Mỗi mã chỉ một thủ tục; nếu đây là "
                     "phiên bản mới, hãy đặt «status.effective_to» cho bản cũ.",
                 )
@@ -84,19 +86,22 @@ def check_references(cat: Catalogue) -> Iterator[Issue]:
         if model.field not in cat.field_by_slug:
             known = ", ".join(cat.field_by_slug)
             yield entry.issue(
-                "unknown-field", ("field",),
+                "unknown-field",
+                ("field",),
                 f"Lĩnh vực «{model.field}» không có trong content/fields.yaml. Các lĩnh vực: {known}.",
             )
         if model.level not in levels:
             allowed = ", ".join(f"{lv} ({LEVEL_LABELS[lv]})" for lv in levels)
             yield entry.issue(
-                "unknown-level", ("level",),
+                "unknown-level",
+                ("level",),
                 f"Cấp «{model.level}» không có trong content/site.yaml (levels). Chọn: {allowed}.",
             )
         for i, office in enumerate(model.offices):
             if office not in cat.office_files:
                 yield entry.issue(
-                    "unknown-office", ("offices", i),
+                    "unknown-office",
+                    ("offices", i),
                     f"Không có cơ quan «{office}» trong content/offices/ (cần tệp {office}.yaml). "
                     f"Các cơ quan: {', '.join(cat.offices) or 'chưa có'}.",
                 )
@@ -131,7 +136,8 @@ def check_mandatory_parts(cat: Catalogue) -> Iterator[Issue]:
         for part, label in MANDATORY_PARTS.items():
             if not _is_filled(model, part) and part not in model.not_applicable:
                 yield entry.issue(
-                    "decree63-part-missing", (part,),
+                    "decree63-part-missing",
+                    (part,),
                     f"Thiếu phần bắt buộc theo Nghị định 63/2010, Điều 8(2): {label}. Hãy bổ sung, hoặc "
                     f"ghi «{part}» vào «not_applicable» nếu thật sự không áp dụng.",
                     severity=WARN if historical else Severity.ERROR,
@@ -139,17 +145,19 @@ def check_mandatory_parts(cat: Catalogue) -> Iterator[Issue]:
         for part, label in CONDITIONAL_PARTS.items():
             if not _is_filled(model, part) and part not in model.not_applicable:
                 yield entry.issue(
-                    "conditional-part-empty", (part,),
+                    "conditional-part-empty",
+                    (part,),
                     f"Phần «{label}» đang trống. Nếu không áp dụng, hãy ghi «{part}» vào «not_applicable».",
                     severity=WARN,
                 )
         for i, part in enumerate(model.not_applicable):
-            if part in MANDATORY_PARTS or part in CONDITIONAL_PARTS:
-                if _is_filled(model, part):
-                    yield entry.issue(
-                        "not-applicable-conflict", ("not_applicable", i),
-                        f"Phần «{part}» có nội dung nhưng lại được ghi là không áp dụng; hãy bỏ một trong hai.",
-                    )
+            checked = part in MANDATORY_PARTS or part in CONDITIONAL_PARTS
+            if checked and _is_filled(model, part):
+                yield entry.issue(
+                    "not-applicable-conflict",
+                    ("not_applicable", i),
+                    f"Phần «{part}» có nội dung nhưng lại được ghi là không áp dụng; hãy bỏ một trong hai.",
+                )
 
 
 def _to_hours(value: float, unit: str) -> float | None:
@@ -187,7 +195,8 @@ def check_step_durations(cat: Catalogue) -> Iterator[Issue]:
             if limit is None or total is None or total <= limit + 1e-9:
                 continue
             yield entry.issue(
-                "step-time-exceeds", ("steps",),
+                "step-time-exceeds",
+                ("steps",),
                 f"Tổng thời gian các bước ({total:g} {UNIT_LABELS[unit]}) vượt thời hạn giải quyết của "
                 f"cách nộp channels[{i}] ({limit:g} {UNIT_LABELS[unit]}). Hãy sửa thời gian các bước "
                 "hoặc thời hạn.",
@@ -203,18 +212,21 @@ def check_times(cat: Catalogue) -> Iterator[Issue]:
             time = channel.time
             if channel.kind in kinds:
                 yield entry.issue(
-                    "channel-duplicate", ("channels", i, "kind"),
+                    "channel-duplicate",
+                    ("channels", i, "kind"),
                     f"Cách nộp «{channel.kind}» xuất hiện hai lần; hãy gộp các khoản phí vào một mục.",
                 )
             kinds.add(channel.kind)
             if time.unit == "within_day" and time.value is not None:
                 yield entry.issue(
-                    "time-value-unexpected", (*where, "value"),
+                    "time-value-unexpected",
+                    (*where, "value"),
                     "Đơn vị within_day (trong ngày) không cần «value»; hãy xoá «value» hoặc đổi đơn vị.",
                 )
             if time.unit != "within_day" and time.value is None and not time.stages and time.text is None:
                 yield entry.issue(
-                    "time-value-missing", where,
+                    "time-value-missing",
+                    where,
                     "Thiếu thời hạn: hãy ghi «value» (ví dụ 3), hoặc liệt kê «stages», hoặc ghi «text».",
                 )
 
@@ -225,13 +237,15 @@ def check_online_level(cat: Catalogue) -> Iterator[Issue]:
         kinds = {c.kind for c in entry.model.channels}
         if entry.model.online != "khong" and entry.model.channels and "truc_tuyen" not in kinds:
             yield entry.issue(
-                "online-channel-missing", ("online",),
+                "online-channel-missing",
+                ("online",),
                 "Thủ tục có dịch vụ trực tuyến nhưng chưa có cách nộp «truc_tuyen» trong «channels».",
                 severity=WARN,
             )
         if entry.model.online == "khong" and "truc_tuyen" in kinds:
             yield entry.issue(
-                "online-level-mismatch", ("online",),
+                "online-level-mismatch",
+                ("online",),
                 "Có cách nộp trực tuyến nhưng «online» là khong; hãy chọn toan_trinh hoặc mot_phan.",
                 severity=WARN,
             )
@@ -245,29 +259,35 @@ def check_fees(cat: Catalogue) -> Iterator[Issue]:
                 where = ("channels", i, "fees", j)
                 if fee.amount == 0 and not fee.exempt and fee.exemption is None:
                     yield entry.issue(
-                        "fee-zero-unexplained", (*where, "amount"),
+                        "fee-zero-unexplained",
+                        (*where, "amount"),
                         "Số tiền 0 phải nói rõ lý do: thêm «exempt: true» và «exemption» (đối tượng, căn "
                         "cứ miễn), hoặc xoá khoản thu nếu không thu.",
                     )
                 if fee.amount is None and fee.percent is None and fee.text is None and not fee.exempt:
                     yield entry.issue(
-                        "fee-amount-missing", where,
+                        "fee-amount-missing",
+                        where,
                         "Khoản thu chưa có mức thu: ghi «amount» (đồng), «percent» (%), «text» (mô tả), "
                         "hoặc «exempt: true».",
                     )
                 if fee.amount is not None and fee.percent is not None:
                     yield entry.issue(
-                        "fee-amount-conflict", (*where, "percent"),
-                        "Chỉ ghi một trong «amount» (số tiền) hoặc «percent» (tỷ lệ); tách thành hai khoản nếu cần.",
+                        "fee-amount-conflict",
+                        (*where, "percent"),
+                        "Chỉ ghi một trong «amount» (số tiền) hoặc «percent» (tỷ lệ); "
+                        "tách thành hai khoản nếu cần.",
                     )
                 if fee.unit is not None and fee.amount is None:
                     yield entry.issue(
-                        "fee-unit-without-amount", (*where, "unit"),
+                        "fee-unit-without-amount",
+                        (*where, "unit"),
                         "«unit» (tính theo) cần đi kèm «amount», ví dụ amount: 8000, unit: bản.",
                     )
                 if fee.valid_from and fee.valid_to and fee.valid_from > fee.valid_to:
                     yield entry.issue(
-                        "date-order", (*where, "valid_to"),
+                        "date-order",
+                        (*where, "valid_to"),
                         "Ngày «valid_to» đứng trước «valid_from»; hãy kiểm tra lại hai ngày.",
                     )
 
@@ -279,14 +299,16 @@ def check_status(cat: Catalogue) -> Iterator[Issue]:
         status = entry.model.status
         if status.effective_from and status.effective_to and status.effective_from > status.effective_to:
             yield entry.issue(
-                "date-order", ("status", "effective_to"),
+                "date-order",
+                ("status", "effective_to"),
                 "Ngày hết hiệu lực («effective_to») đứng trước ngày có hiệu lực («effective_from»).",
             )
         target = status.replaced_by
         if target is not None and (target not in keys or target in (entry.slug, entry.model.code)):
             yield entry.issue(
-                "replaced-by-unknown", ("status", "replaced_by"),
-                f"Không tìm thấy thủ tục thay thế «{target}»: ghi mã (ví dụ \"1.001193\") hoặc tên tệp "
+                "replaced-by-unknown",
+                ("status", "replaced_by"),
+                f'Không tìm thấy thủ tục thay thế «{target}»: ghi mã (ví dụ "1.001193") hoặc tên tệp '
                 "(không có .yaml) của một thủ tục khác trong procedures/.",
             )
 
@@ -302,7 +324,8 @@ def check_forms(cat: Catalogue) -> Iterator[Issue]:
                 target = (root / doc.form.file).resolve()
                 if root not in target.parents or not target.is_file():
                     yield entry.issue(
-                        "form-file-missing", ("documents", i, "items", j, "form", "file"),
+                        "form-file-missing",
+                        ("documents", i, "items", j, "form", "file"),
                         f"Không tìm thấy tệp mẫu «{doc.form.file}». Đường dẫn tính từ thư mục gốc, ví dụ "
                         "content/forms/to-khai.pdf; hoặc bỏ «file» và chỉ ghi «code».",
                     )
@@ -315,7 +338,8 @@ def check_related(cat: Catalogue) -> Iterator[Issue]:
         for i, code in enumerate(entry.model.related):
             if code not in codes or code == entry.model.code:
                 yield entry.issue(
-                    "related-unknown", ("related", i),
+                    "related-unknown",
+                    ("related", i),
                     f"Thủ tục liên quan {code} không có trong danh mục (hoặc là chính thủ tục này).",
                     severity=WARN,
                 )
@@ -327,7 +351,8 @@ def check_provenance(cat: Catalogue) -> Iterator[Issue]:
     for entry in cat.procedures:
         if entry.model.code is None:
             yield entry.issue(
-                "code-missing", (),
+                "code-missing",
+                (),
                 "Chưa có mã thủ tục. Hãy chép mã từ Cơ sở dữ liệu quốc gia về TTHC; không tự đặt mã.",
                 severity=WARN,
             )
@@ -338,10 +363,12 @@ def check_provenance(cat: Catalogue) -> Iterator[Issue]:
             )
         elif (cat.as_of - source.checked_on).days > limit:
             yield entry.issue(
-                "source-stale", ("source", "checked_on"),
+                "source-stale",
+                ("source", "checked_on"),
                 f"Nguồn được kiểm tra lần cuối ngày {source.checked_on:%d/%m/%Y}, đã quá {limit} ngày; "
                 "hãy đối chiếu lại và cập nhật «checked_on».",
-                severity=WARN, dated=True,
+                severity=WARN,
+                dated=True,
             )
 
 
@@ -349,7 +376,9 @@ def check_site_files(cat: Catalogue) -> Iterator[Issue]:
     """A publisher logo, when set, exists."""
     logo = cat.site.model.publisher.logo
     if logo is not None and not (cat.root / Path(logo)).is_file():
-        yield cat.site.issue("form-file-missing", ("publisher", "logo"), f"Không tìm thấy tệp biểu trưng «{logo}».")
+        yield cat.site.issue(
+            "form-file-missing", ("publisher", "logo"), f"Không tìm thấy tệp biểu trưng «{logo}»."
+        )
 
 
 CHECKS: tuple[Callable[[Catalogue], Iterator[Issue]], ...] = (

@@ -40,9 +40,7 @@ def print_issues(issues: Sequence[Issue], *, strict: bool = False) -> None:
     """Print issues one per line, then a Vietnamese summary line, to standard error."""
     for issue in issues:
         print(issue.format(), file=sys.stderr)
-    errors = sum(
-        1 for i in issues if i.severity is Severity.ERROR or (strict and not i.dated)
-    )
+    errors = sum(1 for i in issues if i.severity is Severity.ERROR or (strict and not i.dated))
     warnings = len(issues) - errors
     if issues:
         print(f"{errors} lỗi, {warnings} cảnh báo.", file=sys.stderr)
@@ -73,8 +71,13 @@ def run_new(args: argparse.Namespace) -> int:
     """Scaffold a new procedure file."""
     try:
         path = scaffold_procedure(
-            args.root, args.slug, name=args.name, field=args.field, level=args.level,
-            office=args.office, today=args.as_of.isoformat(),
+            args.root,
+            args.slug,
+            name=args.name,
+            field=args.field,
+            level=args.level,
+            office=args.office,
+            today=args.as_of.isoformat(),
         )
     except FileExistsError:
         print(f"Tệp đã tồn tại, không ghi đè: {args.slug}.yaml", file=sys.stderr)
@@ -87,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="thư mục gốc của kho nội dung")
-    common.add_argument("--as-of", type=_date, default=argparse.SUPPRESS, help="ngày áp dụng (mặc định: hôm nay)")
+    common.add_argument(
+        "--as-of", type=_date, default=argparse.SUPPRESS, help="ngày áp dụng (mặc định: hôm nay)"
+    )
     parser = argparse.ArgumentParser(
         prog="congkhai", description="Công Khai: kiểm tra và xuất bản thủ tục hành chính.", parents=[common]
     )

@@ -59,9 +59,7 @@ def sort_issues(issues: list[Issue]) -> list[Issue]:
 
 def has_errors(issues: list[Issue], *, strict: bool = False) -> bool:
     """Tell whether the issues should fail a check (warnings count under ``strict``, except dated)."""
-    return any(
-        i.severity is Severity.ERROR or (strict and not i.dated) for i in issues
-    )
+    return any(i.severity is Severity.ERROR or (strict and not i.dated) for i in issues)
 
 
 def display_path(path: Path, root: Path | None) -> str:

@@ -49,9 +49,7 @@ class _Core12Resolver(BaseResolver):
 _Core12Resolver.add_implicit_resolver(
     _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
-_Core12Resolver.add_implicit_resolver(
-    _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+_Core12Resolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 _Core12Resolver.add_implicit_resolver(
     _INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
 )
@@ -81,10 +79,10 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, _Core12Resolver):
         Composer.__init__(self)
         _Core12Resolver.__init__(self)
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(AliasEvent):
-            raise _AliasRefused(self.peek_event().start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            raise _AliasRefused(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+        return super().compose_node(parent, index)
 
 
 @dataclass(frozen=True)
@@ -141,7 +139,9 @@ class _Builder:
             return None
         if node.tag not in _KNOWN_TAGS:
             self.issue(
-                node, "yaml-tag", path,
+                node,
+                "yaml-tag",
+                path,
                 f"Thẻ YAML «{node.tag}» không được phép; hãy xoá nó và ghi giá trị bình thường.",
             )
             return None
@@ -149,6 +149,7 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
         return self._scalar(node, path)
 
     def _mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
@@ -162,7 +163,9 @@ class _Builder:
             if key in result:
                 first = self.key_positions[child]
                 self.issue(
-                    key_node, "yaml-duplicate-key", child,
+                    key_node,
+                    "yaml-duplicate-key",
+                    child,
                     f"Khóa «{key}» xuất hiện hai lần (lần đầu ở dòng {first[0]}); hãy xoá một lần "
                     "hoặc gộp nội dung lại.",
                 )
@@ -222,7 +225,11 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Issue]]:
         line, column = _line_col(prefix, len(prefix))
         return None, [
             Issue(
-                display, line, column, "encoding-not-utf8", "",
+                display,
+                line,
+                column,
+                "encoding-not-utf8",
+                "",
                 "Tệp không được lưu bằng mã UTF-8 (có byte không hợp lệ ở đây). Hãy mở tệp trong "
                 "trình soạn thảo và lưu lại với mã hoá UTF-8.",
             )
@@ -237,7 +244,11 @@ def _tab_issues(text: str, display: str) -> list[Issue]:
         if column >= 0:
             issues.append(
                 Issue(
-                    display, number, column + 1, "yaml-tab", "",
+                    display,
+                    number,
+                    column + 1,
+                    "yaml-tab",
+                    "",
                     "Có ký tự Tab; YAML chỉ cho phép dấu cách. Hãy thay Tab bằng dấu cách.",
                 )
             )
@@ -248,25 +259,41 @@ def _syntax_issue(exc: yaml.YAMLError, text: str, display: str) -> Issue:
     if isinstance(exc, _AliasRefused):
         mark = exc.problem_mark
         return Issue(
-            display, mark.line + 1, mark.column + 1, "yaml-alias", "",
+            display,
+            mark.line + 1,
+            mark.column + 1,
+            "yaml-alias",
+            "",
             "Không dùng bí danh YAML (*tên) hay khóa gộp (<<); hãy viết đầy đủ giá trị tại chỗ.",
         )
     if isinstance(exc, yaml.reader.ReaderError):
         line, column = _line_col(text, exc.position)
         return Issue(
-            display, line, column, "yaml-control-char", "",
+            display,
+            line,
+            column,
+            "yaml-control-char",
+            "",
             f"Có ký tự điều khiển không in được (mã {exc.character!r}); hãy xoá nó.",
         )
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    found = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (found.line + 1, found.column + 1) if found is not None else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
     if "expected a single document" in str(exc):
         return Issue(
-            display, line, column, "yaml-multiple-documents", "",
+            display,
+            line,
+            column,
+            "yaml-multiple-documents",
+            "",
             "Mỗi tệp chỉ chứa một thủ tục; hãy xoá dòng «---» thứ hai hoặc tách thành tệp riêng.",
         )
     return Issue(
-        display, line, column, "yaml-syntax", "",
+        display,
+        line,
+        column,
+        "yaml-syntax",
+        "",
         f"Lỗi cú pháp YAML ({problem}). Kiểm tra thụt lề, dấu «:» sau tên khóa và dấu ngoặc kép "
         "quanh văn bản có dấu «:» hoặc «#».",
     )
@@ -275,7 +302,7 @@ def _syntax_issue(exc: yaml.YAMLError, text: str, display: str) -> Issue:
 def _compose(text: str) -> Node | None:
     loader = _StrictLoader(text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        return loader.get_single_node()
     finally:
         loader.dispose()
 
@@ -291,7 +318,11 @@ def load_yaml(path: Path, display: str) -> tuple[LoadedFile | None, list[Issue]]
         if size > MAX_FILE_BYTES:
             return None, [
                 Issue(
-                    display, 1, 1, "file-too-large", "",
+                    display,
+                    1,
+                    1,
+                    "file-too-large",
+                    "",
                     f"Tệp quá lớn ({size:,} byte, tối đa {MAX_FILE_BYTES:,}); hãy tách nội dung.",
                 )
             ]
@@ -309,11 +340,11 @@ def load_yaml(path: Path, display: str) -> tuple[LoadedFile | None, list[Issue]]
     except yaml.YAMLError as exc:
         return None, [_syntax_issue(exc, text, display)]
     except RecursionError:
-        return None, [Issue(display, 1, 1, "yaml-too-deep", "", "Dữ liệu lồng nhau quá sâu; hãy kiểm tra thụt lề.")]
-    if node is None:
         return None, [
-            Issue(display, 1, 1, "file-empty", "", "Tệp trống; hãy điền nội dung hoặc xoá tệp.")
+            Issue(display, 1, 1, "yaml-too-deep", "", "Dữ liệu lồng nhau quá sâu; hãy kiểm tra thụt lề.")
         ]
+    if node is None:
+        return None, [Issue(display, 1, 1, "file-empty", "", "Tệp trống; hãy điền nội dung hoặc xoá tệp.")]
     builder = _Builder(display)
     data = builder.build(node, ())
     if builder.issues:
@@ -322,7 +353,11 @@ def load_yaml(path: Path, display: str) -> tuple[LoadedFile | None, list[Issue]]
         line, column = builder.positions[()]
         return None, [
             Issue(
-                display, line, column, "yaml-not-mapping", "",
+                display,
+                line,
+                column,
+                "yaml-not-mapping",
+                "",
                 "Nội dung tệp phải là các cặp «khóa: giá trị» (ví dụ «name: Đăng ký khai sinh»).",
             )
         ]

@@ -57,8 +57,12 @@ def scaffold_procedure(
         raise FileExistsError(path)
     env = Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
     text = env.from_string(_TEMPLATE).render(
-        modeline=modeline(root, path, "procedure"), name=json.dumps(name, ensure_ascii=False), field=field, level=level,
-        office=office, today=today,
+        modeline=modeline(root, path, "procedure"),
+        name=json.dumps(name, ensure_ascii=False),
+        field=field,
+        level=level,
+        office=office,
+        today=today,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -37,12 +37,10 @@ _TYPE_HINTS: dict[str, tuple[str, str]] = {
 }
 
 _PATTERN_HINTS: dict[str, str] = {
-    r"^\d\.\d{6}$": "mã thủ tục có dạng một chữ số, dấu chấm, sáu chữ số, trong ngoặc kép: \"1.001193\"",
-    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": (
-        "chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối, ví dụ ho-tich"
-    ),
+    r"^\d\.\d{6}$": 'mã thủ tục có dạng một chữ số, dấu chấm, sáu chữ số, trong ngoặc kép: "1.001193"',
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": ("chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối, ví dụ ho-tich"),
     r"^https?://[^\s]+$": "cần là địa chỉ web đầy đủ bắt đầu bằng https://",
-    r"^(?:[01]\d|2[0-3]):[0-5]\d$": "giờ có dạng HH:MM trong ngoặc kép, ví dụ \"15:00\"",
+    r"^(?:[01]\d|2[0-3]):[0-5]\d$": 'giờ có dạng HH:MM trong ngoặc kép, ví dụ "15:00"',
     r"^https?://\S*\{code\}\S*$": "cần là địa chỉ web có {code} ở chỗ mã thủ tục",
 }
 
@@ -126,7 +124,7 @@ def _describe_error(error: ErrorDetails, model: type[BaseModel], loaded: LoadedF
             raw = loaded.plain_numbers[loc]
             message = (
                 f"Giá trị{label} cần là văn bản, nhưng YAML đọc {raw} thành số {value!r}. "
-                f"Hãy đặt trong dấu ngoặc kép: \"{raw}\"."
+                f'Hãy đặt trong dấu ngoặc kép: "{raw}".'
             )
         elif kind in ("bool_type", "bool_parsing") and isinstance(value, str):
             message += " Trong YAML dùng true/false, không dùng yes/no hay có/không."
@@ -142,7 +140,14 @@ def _describe_error(error: ErrorDetails, model: type[BaseModel], loaded: LoadedF
         return "empty-value", f"Giá trị{label} không được để trống; hãy điền hoặc xoá cả dòng."
     if kind == "too_short":
         return "empty-list", f"Danh sách{label} cần ít nhất một mục."
-    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal", "string_too_long", "too_long"):
+    if kind in (
+        "greater_than",
+        "greater_than_equal",
+        "less_than",
+        "less_than_equal",
+        "string_too_long",
+        "too_long",
+    ):
         return "out-of-range", f"Giá trị {_shown(value)}{label} ngoài giới hạn cho phép ({error['msg']})."
     if kind == "invalid-date":
         return "invalid-date", f"Giá trị {_shown(value)}{label}: {error['msg']}"
@@ -159,6 +164,8 @@ def validate_model(loaded: LoadedFile, model: type[M]) -> tuple[M | None, list[I
             loc = tuple(error["loc"])
             code, message = _describe_error(error, model, loaded)
             on_key = code in ("unknown-key",)
-            line, column = loaded.locate(loc, key=on_key) if code != "missing-key" else loaded.locate(loc[:-1])
+            line, column = (
+                loaded.locate(loc, key=on_key) if code != "missing-key" else loaded.locate(loc[:-1])
+            )
             issues.append(Issue(loaded.display, line, column, code, format_path(loc), message))
         return None, issues

@@ -18,7 +18,11 @@ SAMPLE = Path("procedures/ho-tich/dang-ky-khai-sinh.yaml")
 def run(*args: str, root: Path = PROJECT_ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(root), *args],
-        capture_output=True, text=True, encoding="utf-8", check=False, cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        cwd=PROJECT_ROOT,
     )
 
 
@@ -50,7 +54,9 @@ MUTATIONS: dict[str, Callable[[bytes], bytes]] = {
     "duplicate key": _replace("level: xa\n", "level: xa\nlevel: tinh\n"),
     "wrong type": _replace('code: "1.001193"', "code: 1.001193"),
     "syntax error": _replace("name: Đăng ký khai sinh", "name: [Đăng ký khai sinh"),
-    "non-UTF-8 bytes": _replace("name: Đăng ký khai sinh", "name: \udcff".encode("utf-8", "surrogateescape").decode("latin-1")),
+    "non-UTF-8 bytes": _replace(
+        "name: Đăng ký khai sinh", "name: \udcff".encode("utf-8", "surrogateescape").decode("latin-1")
+    ),
     "empty file": lambda data: b"",
     "YAML bomb": lambda data: data + b'a: &a ["x","x","x","x"]\nb: &b [*a,*a,*a,*a]\nc: [*b,*b,*b,*b]\n',
 }
@@ -77,7 +83,10 @@ def test_duplicate_code_in_a_copied_file(sample_copy: Path) -> None:
     line = next(n for n, text in enumerate(lines, 1) if text.startswith("code:"))
     result = run("check", "--as-of", "2026-11-25", root=sample_copy)
     assert result.returncode == 1
-    assert f"procedures/ho-tich/dang-ky-khai-sinh-ban-sao.yaml:{line}:7  code  lỗi: Mã 1.001193 đã dùng" in result.stderr
+    assert (
+        f"procedures/ho-tich/dang-ky-khai-sinh-ban-sao.yaml:{line}:7  code  lỗi: Mã 1.001193 đã dùng"
+        in result.stderr
+    )
 
 
 def test_strict_fails_on_content_warnings_but_not_on_dated_ones(tmp_path: Path) -> None:
@@ -94,8 +103,17 @@ def test_strict_fails_on_content_warnings_but_not_on_dated_ones(tmp_path: Path) 
 
 def test_new_scaffolds_a_file_the_checker_explains(sample_copy: Path) -> None:
     result = run(
-        "new", "dang-ky-giam-ho", "--name", "Đăng ký giám hộ", "--field", "ho-tich",
-        "--office", "trung-tam-phuc-vu-hanh-chinh-cong", "--as-of", "2026-11-25", root=sample_copy,
+        "new",
+        "dang-ky-giam-ho",
+        "--name",
+        "Đăng ký giám hộ",
+        "--field",
+        "ho-tich",
+        "--office",
+        "trung-tam-phuc-vu-hanh-chinh-cong",
+        "--as-of",
+        "2026-11-25",
+        root=sample_copy,
     )
     assert result.returncode == 0, result.stderr
     path = sample_copy / "procedures/ho-tich/dang-ky-giam-ho.yaml"
@@ -103,10 +121,16 @@ def test_new_scaffolds_a_file_the_checker_explains(sample_copy: Path) -> None:
     assert text.startswith("# yaml-language-server: $schema=../../generator/schema/procedure.schema.json\n")
     assert 'name: "Đăng ký giám hộ"' in text
     check = run("check", "--as-of", "2026-11-25", root=sample_copy)
-    mine = [line for line in check.stderr.splitlines() if line.startswith("procedures/ho-tich/dang-ky-giam-ho")]
+    mine = [
+        line for line in check.stderr.splitlines() if line.startswith("procedures/ho-tich/dang-ky-giam-ho")
+    ]
     assert check.returncode == 1
-    assert {line.rsplit("[", 1)[1].rstrip("]") for line in mine if "lỗi:" in line} == {"decree63-part-missing"}
-    again = run("new", "dang-ky-giam-ho", "--name", "X", "--field", "ho-tich", "--office", "x", root=sample_copy)
+    assert {line.rsplit("[", 1)[1].rstrip("]") for line in mine if "lỗi:" in line} == {
+        "decree63-part-missing"
+    }
+    again = run(
+        "new", "dang-ky-giam-ho", "--name", "X", "--field", "ho-tich", "--office", "x", root=sample_copy
+    )
     assert again.returncode == 1 and path.read_text(encoding="utf-8") == text
 
 

@@ -14,8 +14,34 @@ from generator.load import load_yaml
 from tests.conftest import AS_OF, FIXTURES
 
 SEED = (FIXTURES / "valid" / "procedures" / "dang-ky-khai-sinh.yaml").read_bytes()
-YAML_BITS = [b":", b"- ", b"  ", b"\n", b"{", b"}", b"[", b"]", b'"', b"'", b"&a ", b"*a", b"!!", b"#",
-             b"---\n", b"\t", b"\x00", b"\xff", b"\xc3", b"1.10", b"no", b"~", b"? ", b"|", b">", b"%YAML 1.1\n"]
+YAML_BITS = [
+    b":",
+    b"- ",
+    b"  ",
+    b"\n",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b'"',
+    b"'",
+    b"&a ",
+    b"*a",
+    b"!!",
+    b"#",
+    b"---\n",
+    b"\t",
+    b"\x00",
+    b"\xff",
+    b"\xc3",
+    b"1.10",
+    b"no",
+    b"~",
+    b"? ",
+    b"|",
+    b">",
+    b"%YAML 1.1\n",
+]
 
 _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

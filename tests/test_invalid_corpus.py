@@ -99,7 +99,9 @@ def test_office_and_site_errors_are_located(tmp_path: Path) -> None:
     office = root / "content" / "offices" / "mot-cua.yaml"
     office.write_text(office.read_text(encoding="utf-8") + "hotlien: 0123\n", encoding="utf-8")
     site = root / "content" / "site.yaml"
-    site.write_text(site.read_text(encoding="utf-8").replace("default_office: mot-cua", "default_office: khac"))
+    site.write_text(
+        site.read_text(encoding="utf-8").replace("default_office: mot-cua", "default_office: khac")
+    )
     _, issues = read_catalogue(root, AS_OF)
     located = {(i.file, i.line, i.field, i.code) for i in issues if i.severity is Severity.ERROR}
     assert ("content/offices/mot-cua.yaml", 5, "hotlien", "unknown-key") in located

@@ -19,7 +19,15 @@ def test_yaml_11_traps_stay_text(tmp_path: Path) -> None:
     loaded, issues = _load(tmp_path, "a: no\nb: yes\nc: on\nd: 15:00\ne: 2026-09-07\nf: 0o17\ng: true\n")
     assert issues == []
     assert loaded is not None
-    assert loaded.data == {"a": "no", "b": "yes", "c": "on", "d": "15:00", "e": "2026-09-07", "f": 15, "g": True}
+    assert loaded.data == {
+        "a": "no",
+        "b": "yes",
+        "c": "on",
+        "d": "15:00",
+        "e": "2026-09-07",
+        "f": 15,
+        "g": True,
+    }
 
 
 def test_unquoted_code_is_remembered_as_written(tmp_path: Path) -> None:
@@ -79,6 +87,6 @@ def test_only_comments_is_empty(tmp_path: Path) -> None:
 
 
 def test_tabs_are_reported_per_line(tmp_path: Path) -> None:
-    loaded, issues = _load(tmp_path, "a: 1\n\tb: 2\nc: \"x\ty\"\n")
+    loaded, issues = _load(tmp_path, 'a: 1\n\tb: 2\nc: "x\ty"\n')
     assert loaded is None
     assert [(i.code, i.line, i.column) for i in issues] == [("yaml-tab", 2, 1), ("yaml-tab", 3, 6)]

@@ -14,12 +14,14 @@ def _messages(tmp_path: Path, case: str) -> list[str]:
     shutil.copytree(FIXTURES / "valid", root)
     shutil.copy(FIXTURES / "invalid" / f"{case}.yaml", root / "procedures" / f"{case}.yaml")
     _, issues = read_catalogue(root, AS_OF)
-    return [i.format() for i in issues if i.file == f"procedures/{case}.yaml" and i.code == case.split("--")[0]]
+    return [
+        i.format() for i in issues if i.file == f"procedures/{case}.yaml" and i.code == case.split("--")[0]
+    ]
 
 
 def test_unquoted_code_message(tmp_path: Path) -> None:
     assert _messages(tmp_path, "wrong-type") == [
-        'procedures/wrong-type.yaml:4:7  code  lỗi: Giá trị (Mã thủ tục) cần là văn bản, nhưng YAML đọc '
+        "procedures/wrong-type.yaml:4:7  code  lỗi: Giá trị (Mã thủ tục) cần là văn bản, nhưng YAML đọc "
         '1.001193 thành số 1.001193. Hãy đặt trong dấu ngoặc kép: "1.001193". [wrong-type]'
     ]
 

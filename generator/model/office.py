@@ -31,13 +31,16 @@ class Office(Record):
     short_name: Text | None = describe("Tên ngắn", "Tên dùng trong bảng, thẻ.", None)
     address: Text = describe("Địa chỉ", "Địa chỉ tiếp nhận hồ sơ.")
     hours: tuple[Text, ...] = describe(
-        "Giờ làm việc", "Mỗi dòng một khoảng, ví dụ «Thứ Hai – Thứ Sáu: 7:30–11:30, 13:30–17:00».",
+        "Giờ làm việc",
+        "Mỗi dòng một khoảng, ví dụ «Thứ Hai – Thứ Sáu: 7:30–11:30, 13:30–17:00».",
         min_length=1,
     )
     hotline: Text = describe("Đường dây nóng", "Số điện thoại hỗ trợ.")
     email: Text | None = describe("Thư điện tử", "Email của cơ quan.", None)
     website: Url | None = describe("Trang web", "Trang web của cơ quan.", None)
-    desks: tuple[Text, ...] = describe("Quầy tiếp nhận", "Các quầy và lĩnh vực phụ trách (không bắt buộc).", ())
+    desks: tuple[Text, ...] = describe(
+        "Quầy tiếp nhận", "Các quầy và lĩnh vực phụ trách (không bắt buộc).", ()
+    )
     map: MapPoint | None = describe("Vị trí", "Toạ độ trên bản đồ.", None)
     feedback: Feedback | None = describe(
         "Phản ánh, kiến nghị", "Thay cho khối phản ánh chung của trang, nếu cơ quan có đầu mối riêng.", None
@@ -56,4 +59,6 @@ class Field(Record):
 class FieldList(Record):
     """content/fields.yaml: the field taxonomy, in display order."""
 
-    fields: tuple[Field, ...] = describe("Các lĩnh vực", "Danh sách lĩnh vực theo thứ tự hiển thị.", min_length=1)
+    fields: tuple[Field, ...] = describe(
+        "Các lĩnh vực", "Danh sách lĩnh vực theo thứ tự hiển thị.", min_length=1
+    )

@@ -35,11 +35,14 @@ class StepDuration(Record):
     """How long one step takes."""
 
     value: float | None = describe(
-        "Số lượng", "Số ngày/giờ của bước (có thể là số thập phân, ví dụ 0.5). Bỏ trống nếu «trong ngày».",
-        None, gt=0,
+        "Số lượng",
+        "Số ngày/giờ của bước (có thể là số thập phân, ví dụ 0.5). Bỏ trống nếu «trong ngày».",
+        None,
+        gt=0,
     )
     unit: TimeUnit = describe(
-        "Đơn vị", "working_day (ngày làm việc), calendar_day (ngày), hour (giờ), month (tháng), within_day.",
+        "Đơn vị",
+        "working_day (ngày làm việc), calendar_day (ngày), hour (giờ), month (tháng), within_day.",
     )
 
 
@@ -66,8 +69,10 @@ class ProcessingTime(Record):
     """Thời hạn giải quyết of one channel."""
 
     value: float | None = describe(
-        "Số lượng", "Thời hạn giải quyết, ví dụ 3 (ngày làm việc). Bỏ trống nếu đơn vị là within_day.",
-        None, ge=0,
+        "Số lượng",
+        "Thời hạn giải quyết, ví dụ 3 (ngày làm việc). Bỏ trống nếu đơn vị là within_day.",
+        None,
+        ge=0,
     )
     unit: TimeUnit = describe(
         "Đơn vị",
@@ -92,8 +97,11 @@ class Fee(Record):
     type: FeeType = describe("Loại", "phi (phí) hoặc le_phi (lệ phí).")
     name: Text = describe("Tên khoản thu", "Ví dụ «Lệ phí đăng ký khai sinh».")
     amount: int | None = describe(
-        "Số tiền (đồng)", "Số nguyên, đơn vị đồng, không có dấu chấm: 50000. Số 0 phải kèm miễn/giải thích.",
-        None, ge=0, strict=True,
+        "Số tiền (đồng)",
+        "Số nguyên, đơn vị đồng, không có dấu chấm: 50000. Số 0 phải kèm miễn/giải thích.",
+        None,
+        ge=0,
+        strict=True,
     )
     unit: Text | None = describe("Tính theo", "Đơn vị tính khi thu theo đơn vị, ví dụ «bản», «trang».", None)
     percent: float | None = describe(
@@ -104,7 +112,9 @@ class Fee(Record):
         "Mô tả mức thu", "Mức thu ghi bằng chữ khi không có một con số, hoặc ghi chú nguyên văn.", None
     )
     exempt: bool = describe(
-        "Miễn", "true nếu khoản này được miễn (ghi rõ đối tượng/điều kiện ở «exemption»).", False,
+        "Miễn",
+        "true nếu khoản này được miễn (ghi rõ đối tượng/điều kiện ở «exemption»).",
+        False,
         strict=True,
     )
     exemption: Text | None = describe(
@@ -218,12 +228,14 @@ class Procedure(Record):
     """One administrative procedure (thủ tục hành chính)."""
 
     code: Code | None = describe(
-        "Mã thủ tục", "Mã trên Cơ sở dữ liệu quốc gia, trong dấu ngoặc kép: \"1.001193\". Không tự đặt mã.",
+        "Mã thủ tục",
+        'Mã trên Cơ sở dữ liệu quốc gia, trong dấu ngoặc kép: "1.001193". Không tự đặt mã.',
         None,
     )
     local_code: Text | None = describe("Mã địa phương", "Ví dụ «1.001193.000.00.00.H31».", None)
     slug: Slug | None = describe(
-        "Đường dẫn cố định", "Giữ đường dẫn trang (và mã QR đã in) khi đổi tên tệp. Mặc định là tên tệp.",
+        "Đường dẫn cố định",
+        "Giữ đường dẫn trang (và mã QR đã in) khi đổi tên tệp. Mặc định là tên tệp.",
         None,
     )
     name: Text = describe("Tên thủ tục", "Tên đầy đủ, đúng như quyết định công bố.")
@@ -239,14 +251,18 @@ class Procedure(Record):
         "Dịch vụ công trực tuyến", "toan_trinh (toàn trình), mot_phan (một phần) hoặc khong."
     )
     status: Status = describe("Hiệu lực", "Ngày hiệu lực, bãi bỏ, thay thế.", Status())
-    applicants: tuple[Text, ...] = describe("Đối tượng thực hiện", "Ai được nộp, ví dụ «Công dân Việt Nam».", ())
+    applicants: tuple[Text, ...] = describe(
+        "Đối tượng thực hiện", "Ai được nộp, ví dụ «Công dân Việt Nam».", ()
+    )
     authority: Authority | None = describe("Cơ quan giải quyết", "Cơ quan có thẩm quyền giải quyết.", None)
     steps: tuple[Step, ...] = describe("Trình tự thực hiện", "Các bước, theo thứ tự.", ())
     channels: tuple[Channel, ...] = describe(
         "Cách thức thực hiện", "Mỗi cách nộp với thời hạn và phí, lệ phí riêng.", ()
     )
     documents: tuple[DossierCase, ...] = describe("Thành phần hồ sơ", "Các nhóm giấy tờ cần nộp.", ())
-    result: tuple[Text, ...] = describe("Kết quả", "Kết quả thực hiện, ví dụ «Giấy khai sinh (bản chính)».", ())
+    result: tuple[Text, ...] = describe(
+        "Kết quả", "Kết quả thực hiện, ví dụ «Giấy khai sinh (bản chính)».", ()
+    )
     conditions: tuple[Text, ...] = describe("Yêu cầu, điều kiện", "Yêu cầu, điều kiện thực hiện.", ())
     legal_basis: tuple[LegalDocument, ...] = describe("Căn cứ pháp lý", "Các văn bản quy định thủ tục.", ())
     published_by: Decision | None = describe("Quyết định công bố", "Quyết định công bố thủ tục.", None)

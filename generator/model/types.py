@@ -12,9 +12,7 @@ from pydantic_core import PydanticCustomError
 Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
 """Non-empty text. Strict: a number or true/false is never turned into text silently."""
 
-Slug = Annotated[
-    str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)
-]
+Slug = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 """A kebab-case identifier: lower-case ASCII letters, digits and single hyphens."""
 
 Code = Annotated[str, Strict(), StringConstraints(pattern=r"^\d\.\d{6}$")]
@@ -57,8 +55,16 @@ FeeType = Literal["phi", "le_phi"]
 LevelSlug = Literal["trung_uong", "tinh", "huyen", "xa"]
 PaperSize = Literal["A4", "A3"]
 Part = Literal[
-    "steps", "channels", "documents", "applicants", "authority", "result", "conditions", "fees",
-    "forms", "legal_basis",
+    "steps",
+    "channels",
+    "documents",
+    "applicants",
+    "authority",
+    "result",
+    "conditions",
+    "fees",
+    "forms",
+    "legal_basis",
 ]
 
 CHANNEL_LABELS: dict[str, str] = {
