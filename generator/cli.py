@@ -66,6 +66,16 @@ def run_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("docs")
+def run_docs(args: argparse.Namespace) -> int:
+    """Rewrite the generated sections of docs/editor-guide.md."""
+    from generator.docs import GUIDE, write_guide
+
+    if write_guide(args.root):
+        print(f"Đã cập nhật {GUIDE}")
+    return 0
+
+
 @command("new")
 def run_new(args: argparse.Namespace) -> int:
     """Scaffold a new procedure file."""
@@ -100,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="kiểm tra toàn bộ nội dung", parents=[common])
     check.add_argument("--strict", action="store_true", help="coi cảnh báo nội dung là lỗi")
     sub.add_parser("schema", help="ghi JSON Schema sinh từ mô hình", parents=[common])
+    sub.add_parser("docs", help="cập nhật phần sinh tự động của hướng dẫn biên tập", parents=[common])
     new = sub.add_parser("new", help="tạo tệp thủ tục mới từ mẫu", parents=[common])
     new.add_argument("slug", help="tên tệp, viết thường không dấu, ví dụ dang-ky-khai-sinh")
     new.add_argument("--name", required=True, help="tên thủ tục")

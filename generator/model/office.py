@@ -7,7 +7,7 @@ from generator.model.types import Record, Slug, Text, Url
 
 
 class Feedback(Record):
-    """Where citizens send phản ánh, kiến nghị (Decree 20/2008 Art. 13)."""
+    """Nơi tiếp nhận phản ánh, kiến nghị (Nghị định 20/2008, Điều 13) (feedback block)."""
 
     agency: Text = describe("Cơ quan tiếp nhận", "Cơ quan tiếp nhận phản ánh, kiến nghị.")
     address: Text = describe("Địa chỉ", "Địa chỉ gửi thư.")
@@ -18,14 +18,14 @@ class Feedback(Record):
 
 
 class MapPoint(Record):
-    """A point in WGS84 degrees."""
+    """Toạ độ WGS84 (a map point)."""
 
     lat: float = describe("Vĩ độ", "Vĩ độ (WGS84), ví dụ 20.6861.", ge=-90, le=90)
     lon: float = describe("Kinh độ", "Kinh độ (WGS84), ví dụ 106.4957.", ge=-180, le=180)
 
 
 class Office(Record):
-    """An office that receives dossiers (bộ phận một cửa, trung tâm phục vụ hành chính công)."""
+    """Nơi tiếp nhận hồ sơ: bộ phận một cửa, trung tâm phục vụ hành chính công (an office)."""
 
     name: Text = describe("Tên cơ quan", "Tên đầy đủ.")
     short_name: Text | None = describe("Tên ngắn", "Tên dùng trong bảng, thẻ.", None)
@@ -48,7 +48,7 @@ class Office(Record):
 
 
 class Field(Record):
-    """One field (lĩnh vực) of the taxonomy."""
+    """Một lĩnh vực (one field)."""
 
     slug: Slug = describe("Mã lĩnh vực", "Dùng trong procedures (field: ...) và đường dẫn, ví dụ ho-tich.")
     name: Text = describe("Tên lĩnh vực", "Ví dụ «Hộ tịch».")
@@ -57,7 +57,7 @@ class Field(Record):
 
 
 class FieldList(Record):
-    """content/fields.yaml: the field taxonomy, in display order."""
+    """content/fields.yaml: danh sách lĩnh vực theo thứ tự hiển thị (the field taxonomy)."""
 
     fields: tuple[Field, ...] = describe(
         "Các lĩnh vực", "Danh sách lĩnh vực theo thứ tự hiển thị.", min_length=1

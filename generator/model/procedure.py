@@ -32,7 +32,7 @@ def describe(title: str, description: str, default: Any = ..., **kwargs: Any) ->
 
 
 class StepDuration(Record):
-    """How long one step takes."""
+    """Thời gian thực hiện một bước (how long one step takes)."""
 
     value: float | None = describe(
         "Số lượng",
@@ -47,7 +47,7 @@ class StepDuration(Record):
 
 
 class Step(Record):
-    """One step of the procedure (trình tự thực hiện)."""
+    """Một bước trong trình tự thực hiện (one step)."""
 
     title: Text = describe("Tên bước", "Tên ngắn của bước, ví dụ «Nộp hồ sơ».")
     text: Text | None = describe("Nội dung", "Mô tả đầy đủ của bước, giữ nguyên văn bản công bố.", None)
@@ -57,7 +57,7 @@ class Step(Record):
 
 
 class Stage(Record):
-    """One stage of a multi-stage processing time (e.g. verification, then registration)."""
+    """Một giai đoạn của thời hạn nhiều giai đoạn, ví dụ xác minh rồi đăng ký (one stage)."""
 
     name: Text = describe("Giai đoạn", "Tên giai đoạn, ví dụ «Xác minh».")
     value: float | None = describe("Số lượng", "Độ dài của giai đoạn.", None, gt=0)
@@ -66,7 +66,7 @@ class Stage(Record):
 
 
 class ProcessingTime(Record):
-    """Thời hạn giải quyết of one channel."""
+    """Thời hạn giải quyết của một cách nộp (processing time of one channel)."""
 
     value: float | None = describe(
         "Số lượng",
@@ -92,7 +92,7 @@ class ProcessingTime(Record):
 
 
 class Fee(Record):
-    """One phí or lệ phí on one channel."""
+    """Một khoản phí hoặc lệ phí của một cách nộp (one fee on one channel)."""
 
     type: FeeType = describe("Loại", "phi (phí) hoặc le_phi (lệ phí).")
     name: Text = describe("Tên khoản thu", "Ví dụ «Lệ phí đăng ký khai sinh».")
@@ -126,7 +126,7 @@ class Fee(Record):
 
 
 class Channel(Record):
-    """Cách thức thực hiện: one way to submit, with its own time and fees."""
+    """Cách thức thực hiện: một cách nộp, với thời hạn và phí, lệ phí riêng (one channel)."""
 
     kind: ChannelKind = describe(
         "Cách nộp", "truc_tiep (trực tiếp), truc_tuyen (trực tuyến), buu_chinh (bưu chính công ích)."
@@ -139,7 +139,7 @@ class Channel(Record):
 
 
 class Form(Record):
-    """Mẫu đơn, tờ khai attached to a document."""
+    """Mẫu đơn, tờ khai kèm theo một giấy tờ (a form)."""
 
     name: Text | None = describe("Tên mẫu", "Tên mẫu đơn, tờ khai.", None)
     code: Text | None = describe("Ký hiệu mẫu", "Ký hiệu chính thức, ví dụ «Mẫu số 01/TP-HT».", None)
@@ -150,7 +150,7 @@ class Form(Record):
 
 
 class Document(Record):
-    """One component of the dossier (thành phần hồ sơ)."""
+    """Một thành phần hồ sơ (one dossier document)."""
 
     name: Text = describe("Tên giấy tờ", "Tên giấy tờ, giữ nguyên văn.")
     originals: int = describe("Bản chính", "Số bản chính.", 0, ge=0, le=99, strict=True)
@@ -166,7 +166,7 @@ class Document(Record):
 
 
 class DossierCase(Record):
-    """A group of documents for one case (e.g. «Giấy tờ phải nộp», «Trường hợp ủy quyền»)."""
+    """Một nhóm giấy tờ theo trường hợp, ví dụ «Giấy tờ phải nộp» (a dossier case)."""
 
     case: Text | None = describe("Trường hợp", "Tên nhóm giấy tờ hoặc trường hợp áp dụng.", None)
     items: tuple[Document, ...] = describe("Giấy tờ", "Danh sách giấy tờ trong nhóm.", min_length=1)
@@ -174,7 +174,7 @@ class DossierCase(Record):
 
 
 class LegalDocument(Record):
-    """A legal document (căn cứ pháp lý)."""
+    """Một văn bản căn cứ pháp lý (a legal document)."""
 
     number: Text = describe("Số, ký hiệu", "Ví dụ «60/2014/QH13».")
     title: Text = describe("Trích yếu", "Tên văn bản, ví dụ «Luật Hộ tịch».")
@@ -184,7 +184,7 @@ class LegalDocument(Record):
 
 
 class Decision(Record):
-    """The decision that published (công bố) the procedure."""
+    """Quyết định công bố thủ tục (the publication decision)."""
 
     number: Text = describe("Số quyết định", "Ví dụ «658/QĐ-UBND».")
     date: IsoDate = describe("Ngày ký", "Ngày ký quyết định.")
@@ -194,7 +194,7 @@ class Decision(Record):
 
 
 class Authority(Record):
-    """Cơ quan giải quyết and the agencies around it."""
+    """Cơ quan giải quyết và các cơ quan liên quan (the deciding authority)."""
 
     deciding: Text = describe("Cơ quan có thẩm quyền quyết định", "Ví dụ «Chủ tịch UBND cấp xã».")
     executing: Text | None = describe("Cơ quan thực hiện", "Cơ quan trực tiếp thực hiện.", None)
@@ -202,7 +202,7 @@ class Authority(Record):
 
 
 class Status(Record):
-    """Effective dates; the lifecycle (upcoming / active / repealed) is derived from them."""
+    """Ngày hiệu lực; trạng thái sắp áp dụng / đang áp dụng / đã bãi bỏ được suy ra từ đây (status)."""
 
     effective_from: IsoDate | None = describe(
         "Hiệu lực từ", "Ngày thủ tục bắt đầu áp dụng. Trước ngày này, thủ tục là «sắp có hiệu lực».", None
@@ -217,7 +217,7 @@ class Status(Record):
 
 
 class Source(Record):
-    """Where the facts were copied from, and when they were last checked."""
+    """Nguồn thông tin và ngày đối chiếu gần nhất (source)."""
 
     url: Url = describe("Nguồn", "Địa chỉ trang nguồn (Cổng DVC quốc gia, quyết định công bố…).")
     checked_on: IsoDate = describe("Ngày kiểm tra", "Ngày gần nhất đối chiếu với nguồn.")
@@ -225,7 +225,7 @@ class Source(Record):
 
 
 class Procedure(Record):
-    """One administrative procedure (thủ tục hành chính)."""
+    """Một thủ tục hành chính (one administrative procedure)."""
 
     code: Code | None = describe(
         "Mã thủ tục",

@@ -14,7 +14,7 @@ PortalTemplate = Annotated[str, StringConstraints(pattern=r"^https?://\S*\{code\
 
 
 class Publisher(Record):
-    """The body that publishes the catalogue."""
+    """Cơ quan công bố danh mục (the publisher)."""
 
     name: Text = describe("Tên cơ quan công bố", "Ví dụ «Ủy ban nhân dân xã An Hòa».")
     parent: Text | None = describe(
@@ -24,13 +24,13 @@ class Publisher(Record):
 
 
 class PosterSettings(Record):
-    """Notice-board poster settings."""
+    """Thiết lập bảng niêm yết (poster settings)."""
 
     paper: PaperSize = describe("Khổ giấy", "A4 (mặc định) hoặc A3.", "A4")
 
 
 class Site(Record):
-    """content/site.yaml."""
+    """content/site.yaml: thiết lập chung của trang (site settings)."""
 
     title: Text = describe("Tên trang", "Tên hiển thị của trang web.")
     description: Text | None = describe("Mô tả", "Một câu giới thiệu trang.", None)

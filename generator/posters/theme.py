@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from generator.dates import format_date
 
@@ -25,7 +26,7 @@ RENDER_OPTIONS = "weasyprint:optimize_images=1,dpi=300,pdf_variant=pdf/ua-1;qr:e
 """Everything about rendering that is not in a theme file; change it and every sheet re-renders."""
 
 _NUMBER_UNIT = re.compile(r"(\d)[ \t]+(?=\S)")
-_CSS_UNSAFE = re.compile(r'[\\"\n\r\f]')
+_CSS_UNSAFE = re.compile(r'[\\"\n\r\f<>&\']')
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,13 @@ def load_theme(folder: Path = THEME_DIR) -> Theme:
     return Theme(folder, fingerprint(folder))
 
 
-def css_string(value: str) -> str:
-    """Escape text for a CSS string (``content: "…"`` in page margin boxes)."""
-    return _CSS_UNSAFE.sub(lambda m: "\\" + format(ord(m.group()), "x") + " ", value)
+def css_string(value: str) -> Markup:
+    """Escape text for a CSS string inside <style> (``content: "…"`` in page margin boxes).
+
+    HTML escaping does not apply inside <style>, so quotes, backslashes, line breaks and
+    ``<>&'`` become CSS hex escapes and the result is marked safe.
+    """
+    return Markup(_CSS_UNSAFE.sub(lambda m: "\\" + format(ord(m.group()), "x") + " ", str(value)))
 
 
 def keep_together(value: str) -> str:

@@ -107,6 +107,17 @@
     return total;
   }
 
+  /** The index fields a result matched in, in first-seen order. */
+  function matchedFields(metadata) {
+    var fields = [];
+    Object.keys(metadata).forEach(function (term) {
+      Object.keys(metadata[term]).forEach(function (field) {
+        if (fields.indexOf(field) < 0) fields.push(field);
+      });
+    });
+    return fields;
+  }
+
   function compareHits(a, b) {
     return b.coverage - a.coverage || b.score - a.score || a.ref - b.ref;
   }
@@ -139,7 +150,13 @@
         hits = index.query(buildQuery(lunr, parsed)).map(function (r) {
           var ref = Number(r.ref);
           var penalty = docs[ref].s === "repealed" ? REPEALED_PENALTY : 1;
-          return { ref: ref, score: r.score * penalty, coverage: coverage(Object.keys(r.matchData.metadata), parsed) * penalty };
+          var matched = r.matchData.metadata;
+          return {
+            ref: ref,
+            score: r.score * penalty,
+            coverage: coverage(Object.keys(matched), parsed) * penalty,
+            fields: matchedFields(matched)
+          };
         });
         hits.sort(compareHits);
       }
