@@ -90,7 +90,15 @@ def check_references(cat: Catalogue) -> Iterator[Issue]:
                 ("field",),
                 f"Lĩnh vực «{model.field}» không có trong content/fields.yaml. Các lĩnh vực: {known}.",
             )
-        if model.level not in levels:
+        historical = model.status.effective_to is not None
+        if model.level == "huyen" and not historical:
+            yield entry.issue(
+                "level-historical",
+                ("level",),
+                "Cấp huyện không còn từ 01/07/2025; chỉ dùng «huyen» cho thủ tục đã có «status.effective_to».",
+                severity=WARN,
+            )
+        if model.level not in levels and not (model.level == "huyen" and historical):
             allowed = ", ".join(f"{lv} ({LEVEL_LABELS[lv]})" for lv in levels)
             yield entry.issue(
                 "unknown-level",

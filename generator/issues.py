@@ -108,6 +108,7 @@ CODES: dict[str, str] = {
     "unknown-field": "a procedure names a field missing from content/fields.yaml",
     "unknown-level": "a procedure names a level missing from content/site.yaml",
     "unknown-office": "a procedure or the site names an office missing from content/offices/",
+    "level-historical": "a procedure in force at the abolished district level (huyen)",
     "decree63-part-missing": "a mandatory part of Decree 63/2010 Art. 8(2) is missing",
     "conditional-part-empty": "result or conditions left blank instead of declared not applicable",
     "not-applicable-conflict": "a part declared not applicable has content",

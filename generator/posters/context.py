@@ -34,6 +34,7 @@ from generator.posters.facts import (
 )
 
 BULLETS = ("- ", "+ ", "• ", "* ", "– ")
+CHANNEL_SHORT: dict[str, str] = {"truc_tiep": "Trực tiếp", "truc_tuyen": "Trực tuyến", "buu_chinh": "Bưu chính"}
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,8 @@ class ProcedurePoster:
     applicants: tuple[str, ...]
     facts: tuple[ChannelFacts, ...]
     """Time and fees per channel group, fees as in force on the build date."""
+    shared_time: Fact | None
+    """The processing time when every channel group has the same one (printed once), else None."""
     authority: Fact | None
     """The deciding agency, with the executing and coordinating ones as notes."""
     steps: tuple[StepItem, ...]
@@ -145,6 +148,17 @@ class ProcedurePoster:
     feedback: FeedbackBox
     url: str
     """The procedure's page on the public site (the QR code's target)."""
+    url_text: str
+    """The same address as printed under the title, without «https://»."""
+
+
+@dataclass(frozen=True)
+class IndexCell:
+    """The time or the fees of a procedure on one channel group, in a few words."""
+
+    channels: str | None
+    """Short channel names («Trực tuyến»), None when every channel has the same value."""
+    lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -154,9 +168,8 @@ class IndexRow:
     number: int
     name: str
     code: str | None
-    time: tuple[str, ...]
-    """One line per channel group, e.g. («Trực tiếp: 3 ngày làm việc», …), or a single value."""
-    fee: tuple[str, ...]
+    time: tuple[IndexCell, ...]
+    fee: tuple[IndexCell, ...]
 
 
 @dataclass(frozen=True)
@@ -289,6 +302,9 @@ def procedure_poster(
     office = cat.offices[office_slug].model
     code, local_code = display_code(proc)
     kinds = [channel.kind for channel in proc.channels]
+    facts = channel_facts(proc.channels, cat.as_of)
+    times = {group.time for group in facts}
+    url = procedure_url(site, entry.slug)
     return ProcedurePoster(
         paper=site.posters.paper,
         masthead=head,
@@ -299,7 +315,8 @@ def procedure_poster(
         online=ONLINE_LABELS[proc.online],
         channels=channel_label(kinds) if kinds else "",
         applicants=proc.applicants,
-        facts=channel_facts(proc.channels, cat.as_of),
+        facts=facts,
+        shared_time=times.pop() if len(times) == 1 else None,
         authority=authority_fact(proc),
         steps=tuple(step_item(step) for step in proc.steps),
         documents=document_groups(proc),
@@ -309,24 +326,27 @@ def procedure_poster(
         publication=decision_text(proc.published_by) if proc.published_by else None,
         office=office_box(office_slug, office),
         feedback=feedback_box(office, site),
-        url=procedure_url(site, entry.slug),
+        url=url,
+        url_text=url.split("://", 1)[-1],
     )
 
 
 def index_row(number: int, proc: Procedure, as_of: dt.date) -> IndexRow:
     """One procedure as a row of the office index: time and fee per channel group."""
-    times: dict[str, list[str]] = {}
-    fees: dict[str, list[str]] = {}
+    times: dict[tuple[str, ...], list[str]] = {}
+    fees: dict[tuple[str, ...], list[str]] = {}
     for channel in proc.channels:
-        times.setdefault(time_fact(channel.time).value, []).append(channel.kind)
+        times.setdefault((time_fact(channel.time).value,), []).append(channel.kind)
         fees.setdefault(short_fees(channel, as_of), []).append(channel.kind)
     return IndexRow(number, proc.name, display_code(proc)[0], _per_channel(times), _per_channel(fees))
 
 
-def _per_channel(values: dict[str, list[str]]) -> tuple[str, ...]:
+def _per_channel(values: dict[tuple[str, ...], list[str]]) -> tuple[IndexCell, ...]:
     if len(values) <= 1:
-        return tuple(values)
-    return tuple(f"{channel_label(kinds)}: {value}" for value, kinds in values.items())
+        return tuple(IndexCell(None, lines) for lines in values)
+    return tuple(
+        IndexCell(", ".join(CHANNEL_SHORT[kind] for kind in kinds), lines) for lines, kinds in values.items()
+    )
 
 
 def _field_order(cat: Catalogue) -> dict[str, int]:

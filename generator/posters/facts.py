@@ -143,7 +143,7 @@ def short_fee(fee: Fee) -> str:
     label = FEE_TYPE_LABELS[fee.type]
     if fee.exempt or fee.amount == 0:
         qualified = fee.exemption or fee.text or fee.valid_to
-        return f"Miễn {label} (có điều kiện)" if qualified else f"Miễn {label}"
+        return "Miễn (có điều kiện)" if qualified else f"Miễn {label}"
     return fee.text or "Theo quy định"
 
 
@@ -169,10 +169,10 @@ def channel_facts(channels: tuple[Channel, ...], as_of: dt.date) -> tuple[Channe
     return tuple(ChannelFacts(channel_label(kinds), time, fees) for (time, fees), kinds in groups.items())
 
 
-def short_fees(channel: Channel, as_of: dt.date) -> str:
-    """The fees of one channel in force on ``as_of``, in a few words, for the office index."""
+def short_fees(channel: Channel, as_of: dt.date) -> tuple[str, ...]:
+    """The fees of one channel in force on ``as_of``, one short line each, for the office index."""
     fees = fees_on(channel, as_of)
-    return "; ".join(short_fee(fee) for fee in fees) if fees else NO_FEE
+    return tuple(dict.fromkeys(short_fee(fee) for fee in fees)) if fees else (NO_FEE,)
 
 
 def quantity(doc: Document) -> str:

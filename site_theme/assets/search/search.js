@@ -168,13 +168,13 @@
   };
 
   HeaderBox.prototype.open = function () {
-    this.box.classList.add("ck-search--open");
+    this.box.classList.add("ck-site-search--open");
     this.input.focus();
   };
 
   HeaderBox.prototype.close = function (collapse) {
     this.hide();
-    if (collapse) this.box.classList.remove("ck-search--open");
+    if (collapse) this.box.classList.remove("ck-site-search--open");
   };
 
   HeaderBox.prototype.say = function (text) {
@@ -203,13 +203,13 @@
     var self = this;
     result.hits.forEach(function (hit, i) {
       var option = renderHit(engine, hit, result, self.root, "li");
-      option.id = "ck-search-option-" + i;
+      option.id = "ck-site-search-option-" + i;
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
       self.list.appendChild(option);
     });
-    var more = el("li", "ck-search__more");
-    more.id = "ck-search-option-more";
+    var more = el("li", "ck-site-search__more");
+    more.id = "ck-site-search-option-more";
     more.setAttribute("role", "option");
     more.setAttribute("aria-selected", "false");
     var link = el("a", null, result.hits.length ? "Xem tất cả kết quả và lọc theo lĩnh vực →" : "Không thấy thủ tục nào. Thử tìm trong trang Tra cứu →");
@@ -419,7 +419,7 @@
   /* ---------- start ---------- */
 
   function init() {
-    var boxes = document.querySelectorAll("[data-ck-search]");
+    var boxes = document.querySelectorAll("[data-ck-site-search]");
     var header = null;
     for (var i = 0; i < boxes.length; i++) {
       if (!boxes[i].ckSearch) boxes[i].ckSearch = new HeaderBox(boxes[i]);
