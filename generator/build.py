@@ -17,6 +17,8 @@ from generator.catalogue import Catalogue, read_catalogue
 from generator.dates import build_date
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity
+from generator.search.finder import iter_finder_pages
+from generator.search.write import write_search_index
 from generator.site.context import BuildContext, make_build_context
 from generator.site.pages import GeneratedPage
 from generator.site.providers import iter_index_pages, iter_procedure_pages
@@ -27,10 +29,10 @@ __all__ = ["PAGE_PROVIDERS", "POST_BUILD_WRITERS", "BuildContext", "GeneratedPag
 PageProvider = Callable[[Catalogue, BuildContext], Iterable[GeneratedPage]]
 PostBuildWriter = Callable[[Catalogue, Path, BuildContext], None]
 
-PAGE_PROVIDERS: list[PageProvider] = [iter_index_pages, iter_procedure_pages]
+PAGE_PROVIDERS: list[PageProvider] = [iter_index_pages, iter_procedure_pages, iter_finder_pages]
 """Everything that contributes pages to the site; each returns GeneratedPage objects."""
 
-POST_BUILD_WRITERS: list[PostBuildWriter] = [write_forms]
+POST_BUILD_WRITERS: list[PostBuildWriter] = [write_forms, write_search_index]
 """Everything that writes files into the finished site directory (runs after the pages)."""
 
 AS_OF_VARIABLE = "CONGKHAI_AS_OF"

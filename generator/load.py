@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml._yaml import CParser
 from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -67,6 +68,10 @@ class _AliasRefused(yaml.YAMLError):
     def __init__(self, mark: yaml.Mark) -> None:
         super().__init__("alias")
         self.problem_mark = mark
+
+
+class _AliasSeen(Exception):
+    """The same collection node appeared twice: the document used an alias."""
 
 
 class _StrictLoader(Reader, Scanner, Parser, Composer, _Core12Resolver):
@@ -127,12 +132,17 @@ class _Builder:
         self.positions: dict[PathKey, tuple[int, int]] = {}
         self.key_positions: dict[PathKey, tuple[int, int]] = {}
         self.plain_numbers: dict[PathKey, str] = {}
+        self.seen: set[int] = set()
 
     def issue(self, node: Node, code: str, field_path: PathKey, message: str) -> None:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         self.issues.append(Issue(self.display, line, column, code, format_path(field_path), message))
 
     def build(self, node: Node, path: PathKey, depth: int = 0) -> Any:
+        if not isinstance(node, ScalarNode):
+            if id(node) in self.seen:
+                raise _AliasSeen
+            self.seen.add(id(node))
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if depth > MAX_DEPTH:
             self.issue(node, "yaml-too-deep", path[:1], "Dữ liệu lồng nhau quá sâu; hãy kiểm tra thụt lề.")
@@ -181,7 +191,7 @@ class _Builder:
         if node.tag == _BOOL:
             return text.lower() == "true"
         if node.tag in (_INT, _FLOAT):
-            if node.style is None:
+            if not node.style:  # None (Python composer) or "" (libyaml) for plain scalars
                 self.plain_numbers[path] = text
             return _number(text, node.tag)
         return text
@@ -299,12 +309,37 @@ def _syntax_issue(exc: yaml.YAMLError, text: str, display: str) -> Issue:
     )
 
 
-def _compose(text: str) -> Node | None:
-    loader = _StrictLoader(text)
+class _FastLoader(CParser, _Core12Resolver):
+    """libyaml's parser and composer (about 10 times faster); aliases are caught while building."""
+
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        _Core12Resolver.__init__(self)
+
+
+_FAST_BRACKET_LIMIT = 2000
+"""libyaml composes flow collections recursively in C; past this many brackets use the Python path."""
+
+
+def _compose(text: str, *, fast: bool) -> Node | None:
+    """Compose the single document of ``text`` into a node tree (no values constructed yet)."""
+    use_fast = fast and text.count("[") + text.count("{") <= _FAST_BRACKET_LIMIT
+    loader = _FastLoader(text) if use_fast else _StrictLoader(text)
     try:
         return loader.get_single_node()
     finally:
         loader.dispose()
+
+
+def _compose_issues(text: str, display: str) -> list[Issue]:
+    """Compose with the pure-Python loader, which locates syntax errors and aliases precisely."""
+    try:
+        _compose(text, fast=False)
+    except yaml.YAMLError as exc:
+        return [_syntax_issue(exc, text, display)]
+    except RecursionError:
+        return [Issue(display, 1, 1, "yaml-too-deep", "", "Dữ liệu lồng nhau quá sâu; hãy kiểm tra thụt lề.")]
+    return [Issue(display, 1, 1, "yaml-syntax", "", "Lỗi cú pháp YAML; hãy kiểm tra thụt lề và dấu ngoặc.")]
 
 
 def load_yaml(path: Path, display: str) -> tuple[LoadedFile | None, list[Issue]]:
@@ -336,17 +371,15 @@ def load_yaml(path: Path, display: str) -> tuple[LoadedFile | None, list[Issue]]
     if tabs:
         return None, tabs
     try:
-        node = _compose(text)
-    except yaml.YAMLError as exc:
-        return None, [_syntax_issue(exc, text, display)]
-    except RecursionError:
-        return None, [
-            Issue(display, 1, 1, "yaml-too-deep", "", "Dữ liệu lồng nhau quá sâu; hãy kiểm tra thụt lề.")
-        ]
+        node = _compose(text, fast=True)
+        builder = _Builder(display)
+        data = None if node is None else builder.build(node, ())
+    except (_AliasSeen, yaml.YAMLError, RecursionError):
+        # libyaml shares aliased nodes without saying where the alias was, and words some
+        # errors differently: the Python composer gives the precise, located issue.
+        return None, _compose_issues(text, display)
     if node is None:
         return None, [Issue(display, 1, 1, "file-empty", "", "Tệp trống; hãy điền nội dung hoặc xoá tệp.")]
-    builder = _Builder(display)
-    data = builder.build(node, ())
     if builder.issues:
         return None, builder.issues
     if not isinstance(data, dict):

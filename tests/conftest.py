@@ -29,3 +29,21 @@ def as_of() -> dt.date:
 def valid_root() -> Path:
     """A tiny, complete, valid content tree for unit tests."""
     return FIXTURES / "valid"
+
+
+# --- Whole-site builds (site stage; shared by tests/site and tests/browser) -------------------------
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample catalogue built once per xdist worker with ``mkdocs build --strict`` (as of 2026-11-25).
+
+    Each worker builds into its own temporary folder, so parallel workers never share output.
+    """
+    from tests.site.building import PROJECT_ROOT as ROOT, run_mkdocs
+
+    dest = tmp_path_factory.mktemp("sample-site") / "site"
+    done = run_mkdocs(ROOT / "mkdocs.yml", dest)
+    if done.returncode != 0:
+        pytest.fail(f"mkdocs build of the sample catalogue failed:\n{done.stdout}\n{done.stderr}")
+    return dest

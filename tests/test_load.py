@@ -90,3 +90,18 @@ def test_tabs_are_reported_per_line(tmp_path: Path) -> None:
     loaded, issues = _load(tmp_path, 'a: 1\n\tb: 2\nc: "x\ty"\n')
     assert loaded is None
     assert [(i.code, i.line, i.column) for i in issues] == [("yaml-tab", 2, 1), ("yaml-tab", 3, 6)]
+
+
+def test_huge_flow_nesting_neither_crashes_nor_hangs(tmp_path: Path) -> None:
+    # libyaml's C composer would overflow the C stack here; the loader must take the safe path.
+    loaded, issues = _load(tmp_path, "a: " + "[" * 200_000 + "]" * 200_000 + "\n")
+    assert loaded is None and issues[0].code == "yaml-too-deep"
+
+
+def test_fast_and_safe_paths_agree(tmp_path: Path) -> None:
+    text = "name: A\nlist: [" + ", ".join(f'"[{i}]"' for i in range(1200)) + "]\n"
+    fast, _ = _load(tmp_path, "name: A\nlist: [" + ", ".join(f'"{i}"' for i in range(1200)) + "]\n")
+    safe, _ = _load(tmp_path, text)
+    assert fast is not None and safe is not None
+    assert len(fast.data["list"]) == len(safe.data["list"]) == 1200
+    assert fast.positions[("list", 7)] == (2, 7 + 5 * 7 + 1)

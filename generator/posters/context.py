@@ -192,6 +192,8 @@ class IndexPoster:
     groups: tuple[IndexGroup, ...]
     url: str
     """The office's page on the public site (the QR code's target)."""
+    url_text: str
+    """The same address as printed, without «https://»."""
 
 
 def masthead(site: Site, root: Path) -> Masthead:
@@ -358,6 +360,7 @@ def index_poster(
 ) -> IndexPoster:
     """The index poster of one office, procedures grouped by field in taxonomy order."""
     site, office = cat.site.model, cat.offices[office_slug].model
+    url = office_url(site, office_slug)
     order = _field_order(cat)
     by_field: dict[str, list[ProcedureEntry]] = {}
     for entry in sorted(entries, key=lambda e: (order.get(e.model.field, len(order)), sort_key(e.model.name))):
@@ -377,7 +380,8 @@ def index_poster(
         feedback=feedback_box(office, site),
         count=number,
         groups=tuple(groups),
-        url=office_url(site, office_slug),
+        url=url,
+        url_text=url.split("://", 1)[-1],
     )
 
 

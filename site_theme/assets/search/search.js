@@ -154,6 +154,7 @@
     if (toggle) toggle.addEventListener("click", function (e) { e.preventDefault(); self.open(); });
     var close = this.box.querySelector("[data-ck-close]");
     if (close) close.addEventListener("click", function () { self.close(true); });
+    this.list.addEventListener("click", function (e) { self.onOptionClick(e); });
     document.addEventListener("click", function (e) { if (!self.box.contains(e.target)) self.hide(); });
     document.addEventListener("keydown", function (e) { self.onGlobalKey(e); });
     if (this.input.value) this.schedule();
@@ -257,6 +258,14 @@
       else if (this.input.value) { this.input.value = ""; this.say(""); }
       else { this.close(true); this.input.blur(); }
     }
+  };
+
+  /** A click anywhere on a result follows its link. */
+  HeaderBox.prototype.onOptionClick = function (e) {
+    var option = e.target.closest ? e.target.closest("[role=option]") : null;
+    if (!option || e.target.closest("a")) return;
+    var link = option.querySelector("a");
+    if (link) window.location.href = link.href;
   };
 
   HeaderBox.prototype.onSubmit = function (e) {

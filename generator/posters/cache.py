@@ -1,0 +1,110 @@
+"""Posters, step 3a: the content-addressed cache of rendered sheets, with its manifest.
+
+Layout of the cache folder (default ``<root>/.cache/posters``)::
+
+    sheets/<key>.pdf     one rendered sheet per cache key (see plan.Sheet.key)
+    bundles/<key>.pdf    one combined office PDF per list of member keys
+    manifest.json        key → pages, bytes (what a cache hit needs without opening the PDF)
+
+Writes go through a temporary file and a rename, so a crash never leaves half a PDF behind, and
+worker processes can write sheets directly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import PosterError
+
+MANIFEST = "manifest.json"
+KEEP_UNUSED_DAYS = 14
+"""Cached files not used by a build for this long are deleted (other branches may still want them)."""
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """What the manifest remembers about one cached PDF."""
+
+    pages: int
+    bytes: int
+
+
+def sheet_path(folder: Path, key: str) -> Path:
+    """Where the sheet with ``key`` is stored in the cache ``folder``."""
+    return folder / "sheets" / f"{key}.pdf"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pdf")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class PosterCache:
+    """Rendered sheets and bundles by key, plus the manifest of their page counts."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.entries: dict[str, CacheEntry] = self._read_manifest()
+        self.used: set[str] = set()
+
+    def _read_manifest(self) -> dict[str, CacheEntry]:
+        try:
+            raw = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+            return {key: CacheEntry(int(v["pages"]), int(v["bytes"])) for key, v in raw["entries"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}
+
+    def sheet_path(self, key: str) -> Path:
+        """Where the sheet with ``key`` is (or will be) stored."""
+        return sheet_path(self.folder, key)
+
+    def bundle_path(self, key: str) -> Path:
+        """Where the bundle with ``key`` is (or will be) stored."""
+        return self.folder / "bundles" / f"{key}.pdf"
+
+    def _path(self, key: str) -> Path:
+        return self.bundle_path(key[2:]) if key.startswith("b:") else self.sheet_path(key)
+
+    def get(self, key: str) -> CacheEntry | None:
+        """The entry for ``key`` when its PDF is present, marking it used; else None."""
+        entry = self.entries.get(key)
+        if entry is None or not self._path(key).is_file():
+            return None
+        self.used.add(key)
+        return entry
+
+    def record(self, key: str, pages: int, size: int) -> None:
+        """Remember a PDF that was just written (by this process or a worker)."""
+        self.entries[key] = CacheEntry(pages, size)
+        self.used.add(key)
+
+    def save(self) -> None:
+        """Write the manifest, touch what this build used, delete what no build used for long."""
+        cutoff = time.time() - KEEP_UNUSED_DAYS * 86400
+        now = time.time()
+        for key in list(self.entries):
+            path = self._path(key)
+            if key in self.used and path.exists():
+                os.utime(path, (now, now))
+            elif key not in self.used and (not path.exists() or path.stat().st_mtime < cutoff):
+                path.unlink(missing_ok=True)
+                del self.entries[key]
+        data = {"entries": {k: vars(v) for k, v in sorted(self.entries.items())}}
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            (self.folder / MANIFEST).write_text(json.dumps(data, indent=0) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise PosterError(f"không ghi được bộ nhớ đệm {self.folder}: {exc.strerror}") from exc

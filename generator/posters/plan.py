@@ -1,0 +1,149 @@
+"""Posters, step 1b: the list of sheets to print, each with its version id and cache key.
+
+A sheet is one procedure poster per (active procedure, office it lists) plus one index poster per
+office. Its **version id** is a hash of the sheet's own inputs (the full template context, which
+holds the procedure, office, site settings and the fees in force on the build date, plus the
+theme fingerprint), so it changes exactly when the printed sheet changes. The **cache key** adds
+the printed "updated on" date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.catalogue import Catalogue, ProcedureEntry
+from generator.dates import fees_on
+from generator.errors import PosterError
+from generator.model import Procedure
+from generator.posters.context import IndexPoster, Masthead, ProcedurePoster, index_poster, masthead
+from generator.posters.context import procedure_poster as make_procedure_poster
+from generator.posters.render import Stamp
+from generator.posters.theme import Theme
+
+INDEX_NAME = "danh-muc"
+"""File name (without .pdf) of an office's index poster."""
+BUNDLE_NAME = "tat-ca"
+"""File name (without .pdf) of an office's combined print-ready PDF."""
+RESERVED = frozenset({INDEX_NAME, BUNDLE_NAME})
+VERSION_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One printed sheet (one PDF): what to render, where it goes, and how it is identified."""
+
+    path: str
+    """Path under the posters folder: ``<office>/<procedure>.pdf`` or ``<office>/danh-muc.pdf``."""
+    office: str
+    procedure: str | None
+    """The procedure slug; None for the office index."""
+    title: str
+    poster: ProcedurePoster | IndexPoster
+    stamp: Stamp
+    key: str
+    """Cache key: the full input hash plus the printed date."""
+
+
+def inputs_digest(poster: ProcedurePoster | IndexPoster, theme: Theme) -> str:
+    """SHA-256 of everything the sheet is made from (context + theme fingerprint)."""
+    data = json.dumps(
+        {"kind": type(poster).__name__, "context": dataclasses.asdict(poster), "theme": theme.fingerprint},
+        ensure_ascii=False, sort_keys=True, default=str,
+    )
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def dated_facts(proc: Procedure, as_of: dt.date) -> list[dt.date]:
+    """The dates on or before ``as_of`` on which the printed facts changed without an edit."""
+    dates = [proc.status.effective_from] if proc.status.effective_from else []
+    for channel in proc.channels:
+        for fee in fees_on(channel, as_of):
+            if fee.valid_from is not None:
+                dates.append(fee.valid_from)
+        for fee in channel.fees:
+            if fee.valid_to is not None and fee.valid_to < as_of:
+                dates.append(fee.valid_to + dt.timedelta(days=1))
+    return [d for d in dates if d <= as_of]
+
+
+def updated_on(cat: Catalogue, entry: ProcedureEntry, changed: Mapping[str, dt.date]) -> dt.date:
+    """When the procedure's printed facts last changed: its last commit, or a dated fact since.
+
+    Outside git the file's modification date stands in for the commit date.
+    """
+    committed = changed.get(entry.file.display)
+    if committed is None:
+        committed = _mtime_date(cat.root / entry.file.display, cat.as_of)
+    return min(max([committed, *dated_facts(entry.model, cat.as_of)]), cat.as_of)
+
+
+def _mtime_date(path: Path, default: dt.date) -> dt.date:
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.timezone.utc).date()
+    except OSError:
+        return default
+
+
+def make_sheet(
+    path: str, office: str, procedure: str | None, poster: ProcedurePoster | IndexPoster,
+    updated: dt.date, theme: Theme,
+) -> Sheet:
+    """A sheet with its version id and cache key computed from its inputs."""
+    digest = inputs_digest(poster, theme)
+    key = hashlib.sha256(f"{digest}:{updated.isoformat()}".encode()).hexdigest()
+    title = poster.name if isinstance(poster, ProcedurePoster) else f"Danh mục thủ tục – {poster.office.name}"
+    return Sheet(path, office, procedure, title, poster, Stamp(digest[:VERSION_LENGTH], updated), key)
+
+
+def index_updated(cat: Catalogue, office: str, updated: Mapping[str, dt.date]) -> dt.date:
+    """The index changes when a posted procedure changes, or when one starts or stops applying."""
+    dates = list(updated.values())
+    for entry in cat.procedures:
+        status = entry.model.status
+        if office in entry.model.offices and status.effective_to is not None:
+            dates.append(status.effective_to + dt.timedelta(days=1))
+        if office in entry.model.offices and status.effective_from is not None:
+            dates.append(status.effective_from)
+    return max((d for d in dates if d <= cat.as_of), default=cat.as_of)
+
+
+def posted_at(cat: Catalogue) -> dict[str, list[ProcedureEntry]]:
+    """Active procedures per office, every office present (an office may post nothing yet)."""
+    result: dict[str, list[ProcedureEntry]] = {slug: [] for slug in sorted(cat.offices)}
+    for entry in cat.in_state("active"):
+        if entry.slug in RESERVED:
+            raise PosterError(f"đường dẫn thủ tục «{entry.slug}» trùng tên tệp dành riêng của bảng niêm yết")
+        for office in entry.model.offices:
+            result.setdefault(office, []).append(entry)
+    return result
+
+
+def plan_sheets(
+    cat: Catalogue, theme: Theme, changed: Mapping[str, dt.date] | None = None
+) -> list[Sheet]:
+    """Every sheet of the catalogue on its build date: per office, the index then each procedure.
+
+    Args:
+        cat: the validated catalogue (its ``as_of`` decides what is active and which fees apply).
+        theme: the poster theme (its fingerprint is part of every version id).
+        changed: last commit date per content file (relative path); missing files use mtime.
+    """
+    head: Masthead = masthead(cat.site.model, cat.root)
+    changed = changed or {}
+    sheets: list[Sheet] = []
+    for office, entries in posted_at(cat).items():
+        updated = {entry.slug: updated_on(cat, entry, changed) for entry in entries}
+        index = index_poster(cat, office, entries, head)
+        newest = index_updated(cat, office, updated)
+        sheets.append(make_sheet(f"{office}/{INDEX_NAME}.pdf", office, None, index, newest, theme))
+        for entry in sorted(entries, key=lambda e: e.slug):
+            poster = make_procedure_poster(cat, entry, office, head)
+            path = f"{office}/{entry.slug}.pdf"
+            sheets.append(make_sheet(path, office, entry.slug, poster, updated[entry.slug], theme))
+    return sheets

@@ -1,0 +1,104 @@
+"""Posters, step 3b: render the sheets missing from the cache, in parallel worker processes.
+
+Each worker builds one :class:`Renderer` (font configuration + parsed CSS) and writes its PDFs
+straight into the cache; only page counts travel back. Small batches render in this process,
+where starting workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.posters.cache import PosterCache, sheet_path, write_atomic
+from generator.posters.plan import Sheet
+from generator.posters.render import Renderer
+from generator.posters.theme import Theme
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) after each rendered sheet."""
+
+SERIAL_BELOW = 6
+"""Fewer sheets than this render in-process (a worker takes ~1 s to start)."""
+
+
+@dataclass(frozen=True)
+class Done:
+    """A sheet rendered into the cache."""
+
+    key: str
+    pages: int
+    bytes: int
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(theme: Theme) -> None:
+    _WORKER["renderer"] = Renderer(theme)
+
+
+def _render_into(renderer: Renderer, sheet: Sheet, cache_folder: str) -> Done:
+    rendered = renderer.render(sheet.poster, sheet.stamp)
+    path = sheet_path(Path(cache_folder), sheet.key)
+    write_atomic(path, rendered.pdf)
+    return Done(sheet.key, rendered.pages, len(rendered.pdf))
+
+
+def _work(sheet: Sheet, cache_folder: str) -> Done:
+    renderer = _WORKER["renderer"]
+    assert isinstance(renderer, Renderer)
+    return _render_into(renderer, sheet, cache_folder)
+
+
+def default_jobs() -> int:
+    """Worker processes: the CPUs this process may use (CONGKHAI_JOBS overrides)."""
+    forced = os.environ.get("CONGKHAI_JOBS", "")
+    if forced.isdigit() and int(forced) > 0:
+        return int(forced)
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def heaviest_first(sheets: Sequence[Sheet]) -> list[Sheet]:
+    """Order sheets so the long ones start first (better balance across workers)."""
+    return sorted(sheets, key=lambda s: len(repr(s.poster)), reverse=True)
+
+
+def render_missing(
+    sheets: Sequence[Sheet], theme: Theme, cache: PosterCache, *, jobs: int | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Render ``sheets`` into ``cache``; return how many were rendered."""
+    todo = heaviest_first(sheets)
+    workers = min(jobs or default_jobs(), len(todo))
+    results = _serial(todo, theme, cache) if workers <= 1 or len(todo) < SERIAL_BELOW else _parallel(
+        todo, theme, cache, workers
+    )
+    for done_count, done in enumerate(results, start=1):
+        cache.record(done.key, done.pages, done.bytes)
+        if progress is not None:
+            progress(done_count, len(todo))
+    return len(todo)
+
+
+def _serial(sheets: Sequence[Sheet], theme: Theme, cache: PosterCache) -> Iterator[Done]:
+    renderer = Renderer(theme)
+    for sheet in sheets:
+        yield _render_into(renderer, sheet, str(cache.folder))
+
+
+def _parallel(sheets: Sequence[Sheet], theme: Theme, cache: PosterCache, workers: int) -> Iterator[Done]:
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(theme,))
+    try:
+        pending: set[Future[Done]] = {pool.submit(_work, sheet, str(cache.folder)) for sheet in sheets}
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                yield future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,90 @@
+"""Browser tests of the public website in real Chromium: accessibility, keyboard, sub-path, phone width."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import run_axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _longest_procedure(site: Path) -> str:
+    pages = sorted((site / "thu-tuc").glob("*/index.html"), key=lambda p: p.stat().st_size)
+    return f"thu-tuc/{pages[-1].parent.name}/"
+
+
+def _pages(site: Path) -> list[str]:
+    return ["", "linh-vuc/ho-tich/", _longest_procedure(site)]
+
+
+@pytest.mark.parametrize("which", [0, 1, 2], ids=["home", "field", "long-procedure"])
+def test_axe_finds_no_serious_violations(sample_site: Path, site_url: str, page: Any, which: int) -> None:
+    page.goto(site_url + _pages(sample_site)[which])
+    violations = run_axe(page)
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in violations if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == []
+
+
+@pytest.mark.parametrize("which", [0, 1, 2], ids=["home", "field", "long-procedure"])
+def test_pages_load_under_a_sub_path_without_outside_requests(
+    sample_site: Path, site_url: str, page: Any, which: int
+) -> None:
+    page.goto(site_url + _pages(sample_site)[which])
+    page.wait_for_load_state("networkidle")
+    assert page.outside_requests == []
+    assert page.failed_responses == []
+    assert page.evaluate("document.fonts.check('16px \"Be Vietnam Pro\"', 'Đăng ký')")
+
+
+@pytest.mark.parametrize("which", [0, 1, 2], ids=["home", "field", "long-procedure"])
+def test_no_sideways_scrolling_at_360_px(sample_site: Path, site_url: str, page: Any, which: int) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + _pages(sample_site)[which])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+_FOCUSABLE = """() => Array.from(document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])'))
+  .filter(e => !e.disabled && e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden')
+  .filter(e => !e.closest('[hidden], [inert], .md-sidebar--primary'))
+  .map(e => e.outerHTML.slice(0, 120))"""
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["home", "field"])
+def test_keyboard_reaches_every_control(sample_site: Path, site_url: str, page: Any, which: int) -> None:
+    page.goto(site_url + _pages(sample_site)[which])
+    wanted = set(page.evaluate(_FOCUSABLE))
+    reached: set[str] = set()
+    for _ in range(len(wanted) * 2 + 20):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement ? document.activeElement.outerHTML.slice(0, 120) : ''"))
+    assert wanted - reached == set()
+
+
+def test_home_search_form_leads_to_the_filtered_list(site_url: str, page: Any) -> None:
+    page.goto(site_url)
+    page.fill("#ck-q", "dang ky khai sinh")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("load")
+    assert "q=dang+ky+khai+sinh" in page.url
+    names = page.locator("#ck-all tbody tr:not([hidden]) td:first-child a").all_inner_texts()
+    assert names and all("khai sinh" in n.lower() for n in names)
+
+
+def test_all_procedures_table_sorts_by_keyboard(site_url: str, page: Any) -> None:
+    page.goto(site_url + "thu-tuc/")
+    header = page.locator("#ck-all thead th").nth(0)
+    header.locator("button").focus()
+    page.keyboard.press("Enter")
+    first = page.locator("#ck-all tbody tr td:first-child a").all_inner_texts()
+    page.keyboard.press("Enter")
+    reverse = page.locator("#ck-all tbody tr td:first-child a").all_inner_texts()
+    assert header.get_attribute("aria-sort") == "descending"
+    assert reverse == list(reversed(first))
