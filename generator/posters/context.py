@@ -19,6 +19,7 @@ from generator.catalogue import Catalogue, ProcedureEntry
 from generator.errors import PosterError
 from generator.model import Feedback, Office, Procedure, Site, Step
 from generator.model.types import LEVEL_LABELS, ONLINE_LABELS
+from generator.site import urls
 from generator.posters.facts import (
     ChannelFacts,
     Fact,
@@ -288,12 +289,12 @@ def kicker(cat: Catalogue, proc: Procedure) -> str:
 
 def procedure_url(site: Site, slug: str) -> str:
     """The procedure page on the public site (fixed: QR codes on paper must never break)."""
-    return f"{site.base_url.rstrip('/')}/thu-tuc/{slug}/"
+    return urls.absolute(site.base_url, urls.procedure_path(slug))
 
 
 def office_url(site: Site, slug: str) -> str:
     """The office page on the public site."""
-    return f"{site.base_url.rstrip('/')}/co-quan/{slug}/"
+    return urls.absolute(site.base_url, urls.office_path(slug))
 
 
 def procedure_poster(

@@ -1,0 +1,152 @@
+"""Posters, the reprint list: which sheets changed since a git ref or a date.
+
+The old catalogue is read from git (``git archive`` of the commit into a temporary folder, judged
+on that commit's date, or on the given date), its sheets planned exactly like today's, and the
+version ids compared. Nothing is rendered for the old side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.catalogue import read_catalogue
+from generator.errors import PosterError
+from generator.issues import Severity
+from generator.posters.plan import Sheet, plan_sheets
+from generator.posters.theme import Theme, load_theme
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CONTENT_PATHS = ("content", "procedures")
+
+
+@dataclass(frozen=True)
+class OldSheet:
+    """A sheet as it was at the reference point."""
+
+    path: str
+    office: str
+    title: str
+    version: str
+
+
+@dataclass(frozen=True)
+class Reprint:
+    """The sheets to print (new or changed) and to take down, relative to a reference point."""
+
+    since: str
+    """Human description of the reference, e.g. «a1b2c3d (2026-11-20)»."""
+    added: tuple[Sheet, ...]
+    changed: tuple[tuple[OldSheet, Sheet], ...]
+    removed: tuple[OldSheet, ...]
+
+    @property
+    def to_print(self) -> tuple[Sheet, ...]:
+        """Every sheet to (re)print, in plan order."""
+        wanted = {s.path for s in self.added} | {new.path for _, new in self.changed}
+        return tuple(s for s in (*self.added, *(new for _, new in self.changed)) if s.path in wanted)
+
+
+def _git(root: Path, *args: str, binary: bool = False) -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False, timeout=120)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise PosterError(f"không chạy được git: {exc}") from exc
+    if done.returncode != 0:
+        raise PosterError(f"git {' '.join(args)}: {done.stderr.decode(errors='replace').strip()}")
+    return done.stdout if binary else done.stdout.strip()
+
+
+def resolve(root: Path, since: str) -> tuple[str | None, dt.date]:
+    """The commit (None if the repository had none yet) and the date to judge the old catalogue on."""
+    if _DATE.match(since):
+        try:
+            day = dt.date.fromisoformat(since)
+        except ValueError as exc:
+            raise PosterError(f"ngày không hợp lệ: {since}") from exc
+        commit = _git(root, "rev-list", "-1", f"--before={since}T23:59:59", "HEAD").decode()
+        return (commit or None), day
+    commit = _git(root, "rev-parse", "--verify", "--quiet", f"{since}^{{commit}}").decode()
+    day = dt.date.fromisoformat(_git(root, "show", "-s", "--format=%cs", commit).decode())
+    return commit, day
+
+
+def extract(root: Path, commit: str, paths: Sequence[str], into: Path) -> bool:
+    """Extract ``paths`` (relative to ``root``) as they were at ``commit`` into ``into``.
+
+    Returns False when none of the paths existed at that commit.
+    """
+    prefix = _git(root, "rev-parse", "--show-prefix").decode()
+    present = [p for p in paths if _exists(root, commit, prefix + p)]
+    if not present:
+        return False
+    data = _git(root, "archive", "--format=tar", f"{commit}:{prefix}" if prefix else commit, *present, binary=True)
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(into, filter="data")
+    return True
+
+
+def _exists(root: Path, commit: str, path: str) -> bool:
+    try:
+        _git(root, "cat-file", "-e", f"{commit}:{path.rstrip('/')}")
+    except PosterError:
+        return False
+    return True
+
+
+def old_theme(root: Path, commit: str, theme: Theme, into: Path) -> Theme:
+    """The poster theme as it was at ``commit`` when it lives in the same repository, else ``theme``."""
+    top = Path(_git(root, "rev-parse", "--show-toplevel").decode()).resolve()
+    try:
+        rel = theme.folder.resolve().relative_to(top).as_posix()
+    except ValueError:
+        return theme
+    folder = into / "theme"
+    folder.mkdir()
+    if not _exists(top, commit, rel):
+        return theme
+    data = _git(top, "archive", "--format=tar", f"{commit}:{rel}", binary=True)
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(folder, filter="data")
+    return load_theme(folder)
+
+
+def old_sheets(root: Path, since: str, theme: Theme) -> tuple[str, list[OldSheet]]:
+    """The sheets as they were at ``since`` (a git ref or YYYY-MM-DD), and a description of it."""
+    commit, day = resolve(root, since)
+    label = f"{commit[:10]} ({day.isoformat()})" if commit else f"{since} (chưa có nội dung)"
+    if commit is None:
+        return label, []
+    with tempfile.TemporaryDirectory(prefix="congkhai-old-") as tmp:
+        tree = Path(tmp) / "tree"
+        if not extract(root, commit, CONTENT_PATHS, tree):
+            return label, []
+        cat, issues = read_catalogue(tree, day)
+        if cat is None:
+            errors = [i.format() for i in issues if i.severity is Severity.ERROR][:5]
+            raise PosterError(f"không đọc được nội dung tại {label}: " + "; ".join(errors))
+        sheets = plan_sheets(cat, old_theme(root, commit, theme, Path(tmp)))
+    return label, [OldSheet(s.path, s.office, s.title, s.stamp.version) for s in sheets]
+
+
+def compare(since: str, old: Sequence[OldSheet], current: Sequence[Sheet]) -> Reprint:
+    """Sheets new since ``old``, changed (different version id), and gone."""
+    before = {s.path: s for s in old}
+    now = {s.path for s in current}
+    added = tuple(s for s in current if s.path not in before)
+    changed = tuple((before[s.path], s) for s in current if s.path in before and before[s.path].version != s.stamp.version)
+    removed = tuple(s for s in old if s.path not in now)
+    return Reprint(since, added, changed, removed)
+
+
+def reprint_list(root: Path, since: str, current: Sequence[Sheet], theme: Theme) -> Reprint:
+    """Compare today's sheets with the sheets at ``since`` (git ref or date)."""
+    label, old = old_sheets(root, since, theme)
+    return compare(label, old, current)

@@ -1,0 +1,175 @@
+"""Posters, the stage: plan every sheet, render what the cache lacks, publish into ``posters/``.
+
+Output (fixed addresses the site links to)::
+
+    posters/<office>/<procedure>.pdf   one per active procedure the office lists
+    posters/<office>/danh-muc.pdf      the office index
+    posters/<office>/tat-ca.pdf        index + every poster of the office, one print job
+    posters/manifest.json              every sheet with its version id, date and page count
+
+:func:`write_site_posters` is the post-build writer registered in ``generator/build.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import shutil
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.catalogue import Catalogue
+from generator.errors import PosterError
+from generator.posters.bundle import combine
+from generator.posters.cache import PosterCache
+from generator.posters.plan import BUNDLE_NAME, Sheet, plan_sheets
+from generator.posters.pool import Progress, render_missing
+from generator.posters.theme import Theme, load_theme
+
+if TYPE_CHECKING:
+    from generator.site.context import BuildContext
+
+log = logging.getLogger("congkhai.posters")
+
+CACHE_DIR = Path(".cache") / "posters"
+"""The default cache folder, relative to the content root."""
+
+
+@dataclass(frozen=True)
+class PosterReport:
+    """What one run did."""
+
+    sheets: tuple[Sheet, ...]
+    rendered: int
+    """Sheets rendered by WeasyPrint in this run (the rest came from the cache)."""
+    bundles_written: int
+    out_dir: Path
+    seconds: float
+
+    @property
+    def reused(self) -> int:
+        """Sheets copied from the cache."""
+        return len(self.sheets) - self.rendered
+
+
+def write_posters(
+    cat: Catalogue,
+    out_dir: Path,
+    *,
+    changed: Mapping[str, dt.date] | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    theme: Theme | None = None,
+) -> PosterReport:
+    """Build every poster of ``cat`` into ``out_dir``, rendering only what the cache lacks."""
+    start = time.perf_counter()
+    theme = theme or load_theme()
+    cache = PosterCache(cache_dir or cat.root / CACHE_DIR)
+    sheets = plan_sheets(cat, theme, changed)
+    missing = _unique([s for s in sheets if cache.get(s.key) is None])
+    rendered = render_missing(missing, theme, cache, jobs=jobs, progress=progress)
+    publish(sheets, cache, out_dir)
+    bundles = write_bundles(cat, sheets, cache, out_dir)
+    remove_stale(out_dir, {s.path for s in sheets} | {_bundle_path(o) for o in _offices(sheets)})
+    write_manifest(cat, sheets, cache, out_dir)
+    cache.save()
+    return PosterReport(tuple(sheets), rendered, bundles, out_dir, time.perf_counter() - start)
+
+
+def _unique(sheets: Sequence[Sheet]) -> list[Sheet]:
+    return list({s.key: s for s in sheets}.values())
+
+
+def _offices(sheets: Sequence[Sheet]) -> list[str]:
+    return list(dict.fromkeys(s.office for s in sheets))
+
+
+def _bundle_path(office: str) -> str:
+    return f"{office}/{BUNDLE_NAME}.pdf"
+
+
+def publish(sheets: Sequence[Sheet], cache: PosterCache, out_dir: Path) -> None:
+    """Copy every sheet from the cache to its fixed address under ``out_dir``."""
+    for sheet in sheets:
+        target = out_dir / sheet.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            shutil.copyfile(cache.sheet_path(sheet.key), target)
+        except OSError as exc:
+            raise PosterError(f"không chép được {sheet.path}: {exc.strerror}") from exc
+
+
+def write_bundles(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache, out_dir: Path) -> int:
+    """Write ``<office>/tat-ca.pdf`` for each office (index first); return how many were rebuilt."""
+    rebuilt = 0
+    author = cat.site.model.publisher.name
+    for office in _offices(sheets):
+        members = [s for s in sheets if s.office == office]
+        key = hashlib.sha256(":".join(s.key for s in members).encode()).hexdigest()
+        if cache.get(f"b:{key}") is None:
+            parts = [(cache.sheet_path(s.key), s.title) for s in members]
+            name = cat.offices[office].model.name
+            pages = combine(parts, cache.bundle_path(key), title=f"Bảng niêm yết – {name}", author=author)
+            cache.record(f"b:{key}", pages, cache.bundle_path(key).stat().st_size)
+            rebuilt += 1
+        shutil.copyfile(cache.bundle_path(key), out_dir / _bundle_path(office))
+    return rebuilt
+
+
+def remove_stale(out_dir: Path, keep: set[str]) -> None:
+    """Delete PDFs left in ``out_dir`` by earlier runs (repealed procedures, closed offices)."""
+    if not out_dir.is_dir():
+        return
+    for path in out_dir.glob("*/*.pdf"):
+        if path.relative_to(out_dir).as_posix() not in keep:
+            path.unlink()
+    for folder in out_dir.iterdir():
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def manifest_data(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache) -> dict[str, object]:
+    """The published manifest: every sheet's version id, date and page count (no timestamps)."""
+    rows = []
+    for sheet in sheets:
+        entry = cache.entries[sheet.key]
+        rows.append({
+            "path": sheet.path, "office": sheet.office, "procedure": sheet.procedure, "title": sheet.title,
+            "version": sheet.stamp.version, "updated": sheet.stamp.updated.isoformat(),
+            "pages": entry.pages, "bytes": entry.bytes,
+        })
+    return {
+        "as_of": cat.as_of.isoformat(),
+        "paper": cat.site.model.posters.paper,
+        "bundles": [_bundle_path(office) for office in _offices(sheets)],
+        "sheets": rows,
+    }
+
+
+def write_manifest(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache, out_dir: Path) -> None:
+    """Write ``manifest.json`` beside the office folders."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(manifest_data(cat, sheets, cache), ensure_ascii=False, indent=1)
+    (out_dir / "manifest.json").write_text(text + "\n", encoding="utf-8")
+
+
+def log_progress(done: int, total: int) -> None:
+    """Progress as log lines, about every 10 % (for the MkDocs build)."""
+    step = max(1, total // 10)
+    if done == total or done % step == 0:
+        log.info("Bảng niêm yết: đã in %d/%d tờ", done, total)
+
+
+def write_site_posters(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) -> None:
+    """Post-build writer: every poster into ``<site_dir>/posters/`` (see generator/build.py)."""
+    report = write_posters(catalogue, site_dir / "posters", changed=ctx.last_changed, progress=log_progress)
+    log.info(
+        "Bảng niêm yết: %d tờ (%d in mới, %d lấy từ bộ nhớ đệm) trong %.1f s",
+        len(report.sheets), report.rendered, report.reused, report.seconds,
+    )
