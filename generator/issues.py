@@ -90,6 +90,7 @@ CODES: dict[str, str] = {
     "yaml-too-deep": "nesting deeper than any content type needs",
     "yaml-bad-key": "a mapping key that is not a plain scalar",
     "yaml-duplicate-key": "the same key twice in one mapping",
+    "yaml-flow-comma": "a comma in unquoted text inside [ ... ] split one item in two",
     "yaml-not-mapping": "the top level is not a mapping of key: value",
     # Validating one file against its model (generator.validate)
     "missing-key": "a required key is missing",

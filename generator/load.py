@@ -158,9 +158,30 @@ class _Builder:
         if isinstance(node, MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            items = [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            if node.flow_style:
+                self._check_flow_split(node, path)
+            return items
         assert isinstance(node, ScalarNode)
         return self._scalar(node, path)
+
+    def _check_flow_split(self, node: SequenceNode, path: PathKey) -> None:
+        """Catch a comma inside unquoted text of ``[a, b]`` that silently split one item in two."""
+        open_items = 0
+        for i, item in enumerate(node.value):
+            if not isinstance(item, ScalarNode) or item.style:
+                open_items = 0
+                continue
+            balance = item.value.count("(") - item.value.count(")")
+            if open_items and balance < 0:
+                self.issue(
+                    item,
+                    "yaml-flow-comma",
+                    (*path, i),
+                    "Dấu phẩy trong danh sách [ … ] đã tách một mục làm hai (dấu ngoặc đơn bị cắt). "
+                    'Hãy đặt cả mục trong dấu ngoặc kép, ví dụ ["Giấy tờ (bản chính, bản sao)"].',
+                )
+            open_items = 1 if balance > 0 else 0
 
     def _mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
