@@ -36,6 +36,8 @@ POST_BUILD_WRITERS: list[PostBuildWriter] = [write_forms, write_search_index]
 """Everything that writes files into the finished site directory (runs after the pages)."""
 
 AS_OF_VARIABLE = "CONGKHAI_AS_OF"
+SKIP_VARIABLE = "CONGKHAI_SKIP_WRITERS"
+"""Comma-separated names of post-build writers to skip (e.g. ``write_posters`` in site benchmarks)."""
 
 
 def build_as_of() -> dt.date:
@@ -70,8 +72,10 @@ def generate_pages(catalogue: Catalogue, ctx: BuildContext) -> list[GeneratedPag
 
 def write_extras(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) -> None:
     """Stage 4+: search index, posters, forms, open data — every registered post-build writer."""
+    skip = {name.strip() for name in os.environ.get(SKIP_VARIABLE, "").split(",") if name.strip()}
     for writer in POST_BUILD_WRITERS:
-        writer(catalogue, site_dir, ctx)
+        if writer.__name__ not in skip:
+            writer(catalogue, site_dir, ctx)
 
 
 def build(root: Path, site_dir: Path, as_of: dt.date, render_site: Callable[[list[GeneratedPage]], None]) -> None:

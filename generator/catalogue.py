@@ -144,14 +144,12 @@ def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[I
     procedures = []
     complete = site is not None and fields is not None and len(offices) == len(office_paths)
     for path in _content_files(root / PROCEDURES_DIR, root, issues):
-        before = len(issues)
         proc = _read(root, path, Procedure, "", issues)
         if proc is None:
             complete = False
             continue
         slug = proc.model.slug or _slug_of(path, root, issues)
-        if len(issues) > before and proc.model.slug is None:
-            complete = False
+        complete = complete and _SLUG.match(slug) is not None
         procedures.append(Entry(slug, proc.model, proc.file))
     if site is None or fields is None:
         return None, sort_issues(issues)

@@ -91,6 +91,7 @@ CODES: dict[str, str] = {
     "yaml-bad-key": "a mapping key that is not a plain scalar",
     "yaml-duplicate-key": "the same key twice in one mapping",
     "yaml-flow-comma": "a comma in unquoted text inside [ ... ] split one item in two",
+    "yaml-flow-case": "an unquoted item of a sentence-case [ ... ] list starts in lower case (split?)",
     "yaml-not-mapping": "the top level is not a mapping of key: value",
     # Validating one file against its model (generator.validate)
     "missing-key": "a required key is missing",

@@ -24,7 +24,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from generator.issues import Issue
+from generator.issues import Issue, Severity
 
 MAX_FILE_BYTES = 1_048_576
 """Content files larger than this are refused (the longest real record is about 40 KB)."""
@@ -129,14 +129,18 @@ class _Builder:
     def __init__(self, display: str) -> None:
         self.display = display
         self.issues: list[Issue] = []
+        self.warnings: list[Issue] = []
         self.positions: dict[PathKey, tuple[int, int]] = {}
         self.key_positions: dict[PathKey, tuple[int, int]] = {}
         self.plain_numbers: dict[PathKey, str] = {}
         self.seen: set[int] = set()
 
-    def issue(self, node: Node, code: str, field_path: PathKey, message: str) -> None:
+    def issue(
+        self, node: Node, code: str, field_path: PathKey, message: str, severity: Severity = Severity.ERROR
+    ) -> None:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        self.issues.append(Issue(self.display, line, column, code, format_path(field_path), message))
+        found = Issue(self.display, line, column, code, format_path(field_path), message, severity)
+        (self.issues if severity is Severity.ERROR else self.warnings).append(found)
 
     def build(self, node: Node, path: PathKey, depth: int = 0) -> Any:
         if not isinstance(node, ScalarNode):
@@ -166,14 +170,17 @@ class _Builder:
         return self._scalar(node, path)
 
     def _check_flow_split(self, node: SequenceNode, path: PathKey) -> None:
-        """Catch a comma inside unquoted text of ``[a, b]`` that silently split one item in two."""
-        open_items = 0
-        for i, item in enumerate(node.value):
-            if not isinstance(item, ScalarNode) or item.style:
-                open_items = 0
-                continue
-            balance = item.value.count("(") - item.value.count(")")
-            if open_items and balance < 0:
+        """Catch a comma inside unquoted text of ``[a, b]`` that silently split one item in two.
+
+        A cut parenthesis is certain (an error); a sentence-case list with an item starting in
+        lower case is likely (a warning: quote the item, or capitalise it if it really is separate).
+        """
+        plain = [(i, item) for i, item in enumerate(node.value) if isinstance(item, ScalarNode)]
+        open_items = False
+        for i, item in plain:
+            text = str(item.value)
+            balance = text.count("(") - text.count(")")
+            if not item.style and open_items and balance < 0:
                 self.issue(
                     item,
                     "yaml-flow-comma",
@@ -181,7 +188,21 @@ class _Builder:
                     "Dấu phẩy trong danh sách [ … ] đã tách một mục làm hai (dấu ngoặc đơn bị cắt). "
                     'Hãy đặt cả mục trong dấu ngoặc kép, ví dụ ["Giấy tờ (bản chính, bản sao)"].',
                 )
-            open_items = 1 if balance > 0 else 0
+            open_items = not item.style and balance > 0
+        first = str(plain[0][1].value) if plain else ""
+        if not first[:1].isupper():
+            return
+        for i, item in plain[1:]:
+            text = str(item.value)
+            if not item.style and text[:1].islower():
+                self.issue(
+                    item,
+                    "yaml-flow-case",
+                    (*path, i),
+                    f"Mục «{text}» bắt đầu bằng chữ thường: có thể dấu phẩy đã tách một câu. Nếu là một "
+                    "mục, đặt cả mục trong dấu ngoặc kép; nếu là mục riêng, viết hoa chữ đầu.",
+                    Severity.WARNING,
+                )
 
     def _mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -417,5 +438,5 @@ def load_yaml(path: Path, display: str) -> tuple[LoadedFile | None, list[Issue]]
         ]
     return (
         LoadedFile(path, display, data, builder.positions, builder.key_positions, builder.plain_numbers),
-        [],
+        builder.warnings,
     )

@@ -22,7 +22,11 @@ from generator.posters.theme import STYLESHEET, Theme, make_environment
 if TYPE_CHECKING:
     import datetime as dt
 
+    from weasyprint.document import Document
+
 TEMPLATES: dict[type, str] = {ProcedurePoster: "procedure.html.j2", IndexPoster: "index.html.j2"}
+COMPACT_BELOW = 0.4
+"""Try the compact layout when the last page is less than this full."""
 
 
 @dataclass(frozen=True)
@@ -48,10 +52,22 @@ def qr_svg(url: str) -> Markup:
     return Markup(svg)
 
 
-def render_html(env: Environment, poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> str:
-    """The print HTML of one sheet."""
+def render_html(
+    env: Environment, poster: ProcedurePoster | IndexPoster, stamp: Stamp, *, compact: bool = False
+) -> str:
+    """The print HTML of one sheet; ``compact`` tightens spacing (never the type size)."""
     template = env.get_template(TEMPLATES[type(poster)])
-    return template.render(poster=poster, stamp=stamp, qr=qr_svg(poster.url))
+    return template.render(poster=poster, stamp=stamp, qr=qr_svg(poster.url), compact=compact)
+
+
+def last_page_fill(document: Document) -> float:
+    """How much of the last page's content area is used (0–1); 1 when it cannot be measured."""
+    try:
+        page_box = document.pages[-1]._page_box  # WeasyPrint 70 internals, pinned in pyproject.
+        root = next(box for box in page_box.children if type(box).__name__ != "MarginBox")
+        return float(root.margin_height()) / float(page_box.height)
+    except (AttributeError, StopIteration, ZeroDivisionError, IndexError):
+        return 1.0
 
 
 class Renderer:
@@ -67,20 +83,24 @@ class Renderer:
         self.css = CSS(filename=str(theme.folder / STYLESHEET), font_config=self.fonts)
         self._images: dict[str, Any] = {}
 
-    def render(self, poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> Rendered:
-        """Render one sheet to PDF."""
+    def layout(self, poster: ProcedurePoster | IndexPoster, stamp: Stamp, *, compact: bool = False) -> Document:
+        """Lay out one sheet (HTML → pages), not yet written."""
         from weasyprint import HTML
 
-        html = render_html(self.env, poster, stamp)
+        html = render_html(self.env, poster, stamp, compact=compact)
+        return HTML(string=html, base_url=str(self.theme.folder)).render(
+            stylesheets=[self.css], font_config=self.fonts, optimize_images=True, dpi=300,
+            cache=self._images, pdf_variant="pdf/ua-1",
+        )
+
+    def render(self, poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> Rendered:
+        """Render one sheet to PDF; retry with tighter spacing when that saves a nearly empty last page."""
         try:
-            document = HTML(string=html, base_url=str(self.theme.folder)).render(
-                stylesheets=[self.css],
-                font_config=self.fonts,
-                optimize_images=True,
-                dpi=300,
-                cache=self._images,
-                pdf_variant="pdf/ua-1",
-            )
+            document = self.layout(poster, stamp)
+            if len(document.pages) > 1 and last_page_fill(document) < COMPACT_BELOW:
+                tighter = self.layout(poster, stamp, compact=True)
+                if len(tighter.pages) < len(document.pages):
+                    document = tighter
             buffer = io.BytesIO()
             document.write_pdf(buffer, pdf_variant="pdf/ua-1")
         except Exception as exc:  # WeasyPrint raises many kinds; the CLI needs one.
