@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.issues import Issue, Severity
-from generator.model import Procedure, StepDuration
+from generator.model import Fee, Procedure, StepDuration
 from generator.model.types import LEVEL_LABELS, UNIT_LABELS
 
 WARN = Severity.WARNING
@@ -95,7 +95,8 @@ def check_references(cat: Catalogue) -> Iterator[Issue]:
             yield entry.issue(
                 "level-historical",
                 ("level",),
-                "Cấp huyện không còn từ 01/07/2025; chỉ dùng «huyen» cho thủ tục đã có «status.effective_to».",
+                "Cấp huyện không còn từ 01/07/2025; chỉ dùng «huyen» cho thủ tục đã có "
+                "«status.effective_to».",
                 severity=WARN,
             )
         if model.level not in levels and not (model.level == "huyen" and historical):
@@ -300,6 +301,34 @@ def check_fees(cat: Catalogue) -> Iterator[Issue]:
                     )
 
 
+def _fee_overlap(a: Fee, b: Fee) -> bool:
+    start_a, end_a = a.valid_from or dt.date.min, a.valid_to or dt.date.max
+    start_b, end_b = b.valid_from or dt.date.min, b.valid_to or dt.date.max
+    return start_a <= end_b and start_b <= end_a
+
+
+def check_fee_windows(cat: Catalogue) -> Iterator[Issue]:
+    """Dated versions of one fee do not overlap (else two amounts would apply on one day)."""
+    for entry in cat.procedures:
+        for i, channel in enumerate(entry.model.channels):
+            for j, fee in enumerate(channel.fees):
+                dated = [
+                    k
+                    for k, other in enumerate(channel.fees[:j])
+                    if (other.type, other.name) == (fee.type, fee.name)
+                    and (fee.valid_from or fee.valid_to or other.valid_from or other.valid_to)
+                    and _fee_overlap(fee, other)
+                ]
+                if dated:
+                    yield entry.issue(
+                        "fee-window-overlap",
+                        ("channels", i, "fees", j),
+                        f"Khoản «{fee.name}» trùng thời gian áp dụng với fees[{dated[0]}]; hãy sửa "
+                        "«valid_from»/«valid_to» để mỗi ngày chỉ một mức thu áp dụng.",
+                        severity=WARN,
+                    )
+
+
 def check_status(cat: Catalogue) -> Iterator[Issue]:
     """Effective dates are coherent and a replacement exists."""
     keys = {p.model.code for p in cat.procedures if p.model.code} | {p.slug for p in cat.procedures}
@@ -399,6 +428,7 @@ CHECKS: tuple[Callable[[Catalogue], Iterator[Issue]], ...] = (
     check_times,
     check_online_level,
     check_fees,
+    check_fee_windows,
     check_status,
     check_forms,
     check_related,

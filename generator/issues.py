@@ -125,6 +125,7 @@ CODES: dict[str, str] = {
     "fee-amount-conflict": "a fee with both an amount and a percentage",
     "fee-unit-without-amount": "a per-unit fee without an amount",
     "date-order": "an end date before its start date",
+    "fee-window-overlap": "two dated versions of one fee apply on the same day",
     "replaced-by-unknown": "replaced_by names no other procedure in the catalogue",
     "form-file-missing": "a referenced form or logo file does not exist in the repository",
     "related-unknown": "a related procedure code is not in the catalogue",
