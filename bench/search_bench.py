@@ -35,7 +35,14 @@ from generator.search.synonyms import read_synonyms  # noqa: E402
 from generator.search.write import dump  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 25)
-BROWSER_QUERIES = ("dang ky ket hon", "dang ki khai sinh", "1.001193", "lam so do", "giay phep xay dung", "ho kinh doanh")
+BROWSER_QUERIES = (
+    "dang ky ket hon",
+    "dang ki khai sinh",
+    "1.001193",
+    "lam so do",
+    "giay phep xay dung",
+    "ho kinh doanh",
+)
 
 
 def build_indexes(root: Path, out: Path, site: Path | None) -> dict[str, Any]:
@@ -84,7 +91,13 @@ def table(figures: dict[str, Any]) -> str:
     """The figures as a two-column Markdown table."""
     lines = ["| measure | value |", "|---|---:|"]
     for key, value in figures.items():
-        shown = f"{value:,.1f}" if isinstance(value, float) else f"{value:,}" if isinstance(value, int) else str(value)
+        shown = (
+            f"{value:,.1f}"
+            if isinstance(value, float)
+            else f"{value:,}"
+            if isinstance(value, int)
+            else str(value)
+        )
         lines.append(f"| {key} | {shown} |")
     return "\n".join(lines)
 
@@ -95,7 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--root", type=Path, help="an existing synthetic catalogue (default: make one)")
     parser.add_argument("--site", type=Path, help="a site built from that catalogue")
-    parser.add_argument("--browser", action="store_true", help="also measure in throttled Chromium (needs --site)")
+    parser.add_argument(
+        "--browser", action="store_true", help="also measure in throttled Chromium (needs --site)"
+    )
     parser.add_argument("--rate", type=float, default=4.0, help="CPU slowdown for Chromium (CDP)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:

@@ -128,14 +128,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list the queries not ranked first")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        index = args.site / "search" / "procedures.json" if args.site else build_index(
-            args.root, args.as_of, Path(tmp) / "procedures.json")
+        index = (
+            args.site / "search" / "procedures.json"
+            if args.site
+            else build_index(args.root, args.as_of, Path(tmp) / "procedures.json")
+        )
         outcomes = evaluate(index, load_queries())
     print(report(outcomes))
     if args.misses:
         for o in outcomes:
             if o.rank != 1:
-                print(f"[{o.query.cls}] {o.query.text!r}: wanted {o.query.want} at {o.rank or '>5'}; first {o.top[:1]}")
+                where = o.rank or ">5"
+                print(f"[{o.query.cls}] {o.query.text!r}: wanted {o.query.want} at {where}; top {o.top[:1]}")
     return 0
 
 

@@ -24,8 +24,14 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CODE = re.compile(r'"(\d\.\d{6})"')
 QUALIFIERS = (
-    "", " (cấp xã)", " (cấp tỉnh)", " có yếu tố nước ngoài", " (trường hợp ủy quyền)", " lưu động",
-    " (liên thông)", " (thực hiện tại điểm tiếp nhận)",
+    "",
+    " (cấp xã)",
+    " (cấp tỉnh)",
+    " có yếu tố nước ngoài",
+    " (trường hợp ủy quyền)",
+    " lưu động",
+    " (liên thông)",
+    " (thực hiện tại điểm tiếp nhận)",
 )
 
 
@@ -48,11 +54,21 @@ def load_templates(source: Path = PROJECT_ROOT) -> list[Template]:
 
 def _rename(text: str, block: int, index: int, codes: dict[str, str], slugs: dict[str, str]) -> str:
     text = CODE.sub(lambda m: f'"{codes.get(m.group(1), m.group(1))}"', text)
-    text = re.sub(r"^(slug|  replaced_by|replaced_by):\s*([a-z0-9-]+)\s*$",
-                  lambda m: f"{m.group(1)}: {slugs.get(m.group(2), m.group(2))}", text, flags=re.M)
-    text = re.sub(r"(replaced_by:\s*)([a-z0-9-]+)([,}])", lambda m: m.group(1) + slugs.get(m.group(2), m.group(2)) + m.group(3), text)
+    text = re.sub(
+        r"^(slug|  replaced_by|replaced_by):\s*([a-z0-9-]+)\s*$",
+        lambda m: f"{m.group(1)}: {slugs.get(m.group(2), m.group(2))}",
+        text,
+        flags=re.M,
+    )
+    text = re.sub(
+        r"(replaced_by:\s*)([a-z0-9-]+)([,}])",
+        lambda m: m.group(1) + slugs.get(m.group(2), m.group(2)) + m.group(3),
+        text,
+    )
     qualifier = QUALIFIERS[block % len(QUALIFIERS)] + (f" – mẫu {block}" if block else "")
-    return re.sub(r"^name: (.+)$", lambda m: "name: " + _append(m.group(1), qualifier), text, count=1, flags=re.M)
+    return re.sub(
+        r"^name: (.+)$", lambda m: "name: " + _append(m.group(1), qualifier), text, count=1, flags=re.M
+    )
 
 
 def _append(value: str, extra: str) -> str:
@@ -70,7 +86,9 @@ def _offices_line(index: int, offices: list[str]) -> str:
 
 
 def _write_offices(target: Path, count: int) -> list[str]:
-    template = (PROJECT_ROOT / "content/offices/trung-tam-phuc-vu-hanh-chinh-cong.yaml").read_text(encoding="utf-8")
+    template = (PROJECT_ROOT / "content/offices/trung-tam-phuc-vu-hanh-chinh-cong.yaml").read_text(
+        encoding="utf-8"
+    )
     slugs = []
     for number in range(1, count + 1):
         slug = f"bo-phan-mot-cua-so-{number}"

@@ -17,6 +17,7 @@ from generator.catalogue import Catalogue, read_catalogue
 from generator.dates import build_date
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity
+from generator.posters.write import write_site_posters
 from generator.search.finder import iter_finder_pages
 from generator.search.write import write_search_index
 from generator.site.context import BuildContext, make_build_context
@@ -32,7 +33,7 @@ PostBuildWriter = Callable[[Catalogue, Path, BuildContext], None]
 PAGE_PROVIDERS: list[PageProvider] = [iter_index_pages, iter_procedure_pages, iter_finder_pages]
 """Everything that contributes pages to the site; each returns GeneratedPage objects."""
 
-POST_BUILD_WRITERS: list[PostBuildWriter] = [write_forms, write_search_index]
+POST_BUILD_WRITERS: list[PostBuildWriter] = [write_forms, write_search_index, write_site_posters]
 """Everything that writes files into the finished site directory (runs after the pages)."""
 
 AS_OF_VARIABLE = "CONGKHAI_AS_OF"
@@ -52,7 +53,11 @@ def build_as_of() -> dt.date:
 
 
 def read(root: Path, as_of: dt.date) -> tuple[Catalogue, list[Issue]]:
-    """Stage 1–2: load and validate every content file; raise ContentError on any error."""
+    """Stage 1–2: load and validate every content file; raise ContentError on any error.
+
+    Entries keep only a :class:`~generator.load.SourceFile` handle, not each file's raw data and
+    positions (those held most of the memory at 10,000 procedures).
+    """
     catalogue, issues = read_catalogue(root, as_of)
     if catalogue is None or any(i.severity is Severity.ERROR for i in issues):
         raise ContentError([i for i in issues if i.severity is Severity.ERROR] or issues)
@@ -65,7 +70,9 @@ def generate_pages(catalogue: Catalogue, ctx: BuildContext) -> list[GeneratedPag
     seen: dict[str, GeneratedPage] = {}
     for page in pages:
         if page.path in seen:
-            raise GeneratorError(f"Hai trang cùng địa chỉ «{page.path}»: «{seen[page.path].title}» và «{page.title}».")
+            raise GeneratorError(
+                f"Hai trang cùng địa chỉ «{page.path}»: «{seen[page.path].title}» và «{page.title}»."
+            )
         seen[page.path] = page
     return pages
 
@@ -78,10 +85,12 @@ def write_extras(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) -> Non
             writer(catalogue, site_dir, ctx)
 
 
-def build(root: Path, site_dir: Path, as_of: dt.date, render_site: Callable[[list[GeneratedPage]], None]) -> None:
-    """The whole pipeline in order; ``render_site`` wraps the pages in the theme (MkDocs) into ``site_dir``."""
-    catalogue, _ = read(root, as_of)                 # 1–2. load + validate (ContentError on errors)
-    ctx = make_build_context(catalogue)              # 3a. git dates, lookups, Jinja env
-    pages = generate_pages(catalogue, ctx)           # 3b. typed contexts → lazily rendered pages
-    render_site(pages)                               # 3c. theme chrome (MkDocs + Material)
-    write_extras(catalogue, site_dir, ctx)           # 4.  search index, posters, forms
+def build(
+    root: Path, site_dir: Path, as_of: dt.date, render_site: Callable[[list[GeneratedPage]], None]
+) -> None:
+    """The whole pipeline in order; ``render_site`` wraps the pages in the theme into ``site_dir``."""
+    catalogue, _ = read(root, as_of)  # 1–2. load + validate (ContentError on errors)
+    ctx = make_build_context(catalogue)  # 3a. git dates, lookups, Jinja env
+    pages = generate_pages(catalogue, ctx)  # 3b. typed contexts → lazily rendered pages
+    render_site(pages)  # 3c. theme chrome (MkDocs + Material)
+    write_extras(catalogue, site_dir, ctx)  # 4.  search index, posters, forms

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from generator.dates import Lifecycle, lifecycle
 from generator.issues import Issue, Severity, display_path, sort_issues
-from generator.load import LoadedFile, PathKey, format_path, load_yaml
+from generator.load import PathKey, SourceFile, format_path, load_yaml
 from generator.model import Field, FieldList, Office, Procedure, Site
 from generator.validate import validate_model
 
@@ -37,7 +37,7 @@ class Entry(Generic[M]):
 
     slug: str
     model: M
-    file: LoadedFile
+    file: SourceFile
 
     def issue(
         self,
@@ -88,7 +88,7 @@ def _read(root: Path, path: Path, model: type[M], slug: str, issues: list[Issue]
         return None
     record, found = validate_model(loaded, model)
     issues.extend(found)
-    return None if record is None else Entry(slug, record, loaded)
+    return None if record is None else Entry(slug, record, loaded.source)
 
 
 def _slug_of(path: Path, root: Path, issues: list[Issue]) -> str:

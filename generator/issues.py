@@ -65,10 +65,11 @@ def has_errors(issues: list[Issue], *, strict: bool = False) -> bool:
 def display_path(path: Path, root: Path | None) -> str:
     """Return ``path`` relative to ``root`` when it lies inside it, in POSIX form."""
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        for candidate, base in ((path, root), (path.resolve(), root.resolve())):
+            try:
+                return candidate.relative_to(base).as_posix()
+            except ValueError:
+                continue
     return path.as_posix()
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser_support import browser, page, serve_site, site_url  # noqa: F401 - one shared definition
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 AS_OF = dt.date(2026, 11, 25)
@@ -40,7 +42,8 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     Each worker builds into its own temporary folder, so parallel workers never share output.
     """
-    from tests.site.building import PROJECT_ROOT as ROOT, run_mkdocs
+    from tests.site.building import PROJECT_ROOT as ROOT
+    from tests.site.building import run_mkdocs
 
     dest = tmp_path_factory.mktemp("sample-site") / "site"
     done = run_mkdocs(ROOT / "mkdocs.yml", dest)

@@ -87,7 +87,9 @@ def extract(root: Path, commit: str, paths: Sequence[str], into: Path) -> bool:
     present = [p for p in paths if _exists(root, commit, prefix + p)]
     if not present:
         return False
-    data = _git(root, "archive", "--format=tar", f"{commit}:{prefix}" if prefix else commit, *present, binary=True)
+    data = _git(
+        root, "archive", "--format=tar", f"{commit}:{prefix}" if prefix else commit, *present, binary=True
+    )
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(into, filter="data")
     return True
@@ -141,7 +143,9 @@ def compare(since: str, old: Sequence[OldSheet], current: Sequence[Sheet]) -> Re
     before = {s.path: s for s in old}
     now = {s.path for s in current}
     added = tuple(s for s in current if s.path not in before)
-    changed = tuple((before[s.path], s) for s in current if s.path in before and before[s.path].version != s.stamp.version)
+    changed = tuple(
+        (before[s.path], s) for s in current if s.path in before and before[s.path].version != s.stamp.version
+    )
     removed = tuple(s for s in old if s.path not in now)
     return Reprint(since, added, changed, removed)
 

@@ -1,7 +1,7 @@
 """``python -m generator posters``: build the notice-board posters alone, and list what to reprint.
 
-    python -m generator posters [--out DIR] [--changed-since REF|YYYY-MM-DD] [--bundle FILE]
-                                [--office SLUG] [--jobs N] [--cache-dir DIR]
+python -m generator posters [--out DIR] [--changed-since REF|YYYY-MM-DD] [--bundle FILE]
+                            [--office SLUG] [--jobs N] [--cache-dir DIR]
 """
 
 from __future__ import annotations
@@ -25,13 +25,20 @@ DEFAULT_OUT = Path("site") / "posters"
 
 
 @extension
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """Add the ``posters`` sub-command."""
     p = sub.add_parser("posters", help="in bảng niêm yết (PDF) và danh sách tờ cần in lại", parents=[common])
     p.add_argument("--out", type=Path, help=f"thư mục ghi PDF (mặc định <root>/{DEFAULT_OUT})")
-    p.add_argument("--changed-since", metavar="REF", help="liệt kê tờ cần in lại kể từ một commit/nhánh/thẻ git "
-                   "hoặc một ngày NĂM-THÁNG-NGÀY")
-    p.add_argument("--bundle", type=Path, metavar="FILE", help="ghép các tờ cần in lại (hoặc tất cả) vào một PDF")
+    p.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="liệt kê tờ cần in lại kể từ một commit/nhánh/thẻ git hoặc một ngày NĂM-THÁNG-NGÀY",
+    )
+    p.add_argument(
+        "--bundle", type=Path, metavar="FILE", help="ghép các tờ cần in lại (hoặc tất cả) vào một PDF"
+    )
     p.add_argument("--office", metavar="SLUG", help="chỉ một cơ quan (mã tệp trong content/offices)")
     p.add_argument("--jobs", type=int, help="số tiến trình in song song (mặc định: số lõi CPU)")
     p.add_argument("--cache-dir", type=Path, help=f"bộ nhớ đệm (mặc định <root>/{CACHE_DIR})")
@@ -62,7 +69,11 @@ def run_posters(args: argparse.Namespace) -> int:
         return 1
     out = args.out or args.root / DEFAULT_OUT
     report = write_posters(
-        catalogue, out, changed=last_changed(args.root), cache_dir=args.cache_dir, jobs=args.jobs,
+        catalogue,
+        out,
+        changed=last_changed(args.root),
+        cache_dir=args.cache_dir,
+        jobs=args.jobs,
         progress=ProgressLine(),
     )
     print_summary(report)

@@ -1,17 +1,17 @@
-"""Posters, step 1: build the typed template context of every sheet from the catalogue.
+"""Posters, step 1: the typed template context of a procedure poster, built from the catalogue.
 
 "Collect, then render": everything a template prints is computed here, as frozen dataclasses
 of plain strings, so the templates hold no logic and a sheet's inputs can be hashed exactly
 (see :mod:`generator.posters.plan`). Field names are the template contract
-(``tests/posters/test_context.py`` checks that every field is documented).
+(``tests/posters/test_context.py`` checks that every field is printed). The office index poster's
+context is in :mod:`generator.posters.office_index`.
 """
 
 from __future__ import annotations
 
 import base64
-import datetime as dt
+import dataclasses
 import mimetypes
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,6 @@ from generator.catalogue import Catalogue, ProcedureEntry
 from generator.errors import PosterError
 from generator.model import Feedback, Office, Procedure, Site, Step
 from generator.model.types import LEVEL_LABELS, ONLINE_LABELS
-from generator.site import urls
 from generator.posters.facts import (
     ChannelFacts,
     Fact,
@@ -30,12 +29,10 @@ from generator.posters.facts import (
     format_duration,
     legal_text,
     quantity,
-    short_fees,
-    time_fact,
 )
+from generator.site import urls
 
 BULLETS = ("- ", "+ ", "• ", "* ", "– ")
-CHANNEL_SHORT: dict[str, str] = {"truc_tiep": "Trực tiếp", "truc_tuyen": "Trực tuyến", "buu_chinh": "Bưu chính"}
 
 
 @dataclass(frozen=True)
@@ -153,50 +150,6 @@ class ProcedurePoster:
     """The same address as printed under the title, without «https://»."""
 
 
-@dataclass(frozen=True)
-class IndexCell:
-    """The time or the fees of a procedure on one channel group, in a few words."""
-
-    channels: str | None
-    """Short channel names («Trực tuyến»), None when every channel has the same value."""
-    lines: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class IndexRow:
-    """One procedure in an office index poster."""
-
-    number: int
-    name: str
-    code: str | None
-    time: tuple[IndexCell, ...]
-    fee: tuple[IndexCell, ...]
-
-
-@dataclass(frozen=True)
-class IndexGroup:
-    """The procedures of one field (lĩnh vực)."""
-
-    field: str
-    rows: tuple[IndexRow, ...]
-
-
-@dataclass(frozen=True)
-class IndexPoster:
-    """The office index poster: every active procedure posted at one office."""
-
-    paper: str
-    masthead: Masthead
-    office: OfficeBox
-    feedback: FeedbackBox
-    count: int
-    groups: tuple[IndexGroup, ...]
-    url: str
-    """The office's page on the public site (the QR code's target)."""
-    url_text: str
-    """The same address as printed, without «https://»."""
-
-
 def masthead(site: Site, root: Path) -> Masthead:
     """The issuing body from the site settings; the logo file (if any) is read from ``root``."""
     pub = site.publisher
@@ -292,11 +245,6 @@ def procedure_url(site: Site, slug: str) -> str:
     return urls.absolute(site.base_url, urls.procedure_path(slug))
 
 
-def office_url(site: Site, slug: str) -> str:
-    """The office page on the public site."""
-    return urls.absolute(site.base_url, urls.office_path(slug))
-
-
 def procedure_poster(
     cat: Catalogue, entry: ProcedureEntry, office_slug: str, head: Masthead
 ) -> ProcedurePoster:
@@ -334,60 +282,11 @@ def procedure_poster(
     )
 
 
-def index_row(number: int, proc: Procedure, as_of: dt.date) -> IndexRow:
-    """One procedure as a row of the office index: time and fee per channel group."""
-    times: dict[tuple[str, ...], list[str]] = {}
-    fees: dict[tuple[str, ...], list[str]] = {}
-    for channel in proc.channels:
-        times.setdefault((time_fact(channel.time).value,), []).append(channel.kind)
-        fees.setdefault(short_fees(channel, as_of), []).append(channel.kind)
-    return IndexRow(number, proc.name, display_code(proc)[0], _per_channel(times), _per_channel(fees))
-
-
-def _per_channel(values: dict[tuple[str, ...], list[str]]) -> tuple[IndexCell, ...]:
-    if len(values) <= 1:
-        return tuple(IndexCell(None, lines) for lines in values)
-    return tuple(
-        IndexCell(", ".join(CHANNEL_SHORT[kind] for kind in kinds), lines) for lines, kinds in values.items()
+def at_office(poster: ProcedurePoster, cat: Catalogue, office_slug: str) -> ProcedurePoster:
+    """The same poster as posted at another office (only the office and feedback boxes differ)."""
+    if poster.office.slug == office_slug:
+        return poster
+    office = cat.offices[office_slug].model
+    return dataclasses.replace(
+        poster, office=office_box(office_slug, office), feedback=feedback_box(office, cat.site.model)
     )
-
-
-def _field_order(cat: Catalogue) -> dict[str, int]:
-    return {field.slug: i for i, field in enumerate(cat.fields.model.fields)}
-
-
-def index_poster(
-    cat: Catalogue, office_slug: str, entries: list[ProcedureEntry], head: Masthead
-) -> IndexPoster:
-    """The index poster of one office, procedures grouped by field in taxonomy order."""
-    site, office = cat.site.model, cat.offices[office_slug].model
-    url = office_url(site, office_slug)
-    order = _field_order(cat)
-    by_field: dict[str, list[ProcedureEntry]] = {}
-    for entry in sorted(entries, key=lambda e: (order.get(e.model.field, len(order)), sort_key(e.model.name))):
-        by_field.setdefault(entry.model.field, []).append(entry)
-    groups, number = [], 0
-    for field_slug, members in by_field.items():
-        rows = []
-        for entry in members:
-            number += 1
-            rows.append(index_row(number, entry.model, cat.as_of))
-        field = cat.field_by_slug.get(field_slug)
-        groups.append(IndexGroup(field.name if field else field_slug, tuple(rows)))
-    return IndexPoster(
-        paper=site.posters.paper,
-        masthead=head,
-        office=office_box(office_slug, office),
-        feedback=feedback_box(office, site),
-        count=number,
-        groups=tuple(groups),
-        url=url,
-        url_text=url.split("://", 1)[-1],
-    )
-
-
-def sort_key(text: str) -> str:
-    """A sort key that puts Vietnamese names in dictionary-like order (diacritics after base letters)."""
-    folded = unicodedata.normalize("NFD", text.casefold().replace("đ", "d\uffff"))
-    return "".join(ch for ch in folded if not unicodedata.combining(ch)) + "\x00" + folded
-

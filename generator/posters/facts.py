@@ -9,6 +9,7 @@ spelled out, and only the fees in force on the build date are used.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.dates import fees_on, format_date
@@ -82,7 +83,9 @@ def time_fact(time: ProcessingTime) -> Fact:
     if time.start:
         notes.append(time.start)
     if time.cutoff:
-        notes.append(f"Hồ sơ nhận sau {format_clock(time.cutoff)} được trả kết quả trong ngày làm việc tiếp theo")
+        notes.append(
+            f"Hồ sơ nhận sau {format_clock(time.cutoff)} được trả kết quả trong ngày làm việc tiếp theo"
+        )
     notes.extend(_stage_text(stage) for stage in time.stages)
     if value is None:
         value = time.text or "Theo quy định"
@@ -153,7 +156,7 @@ def fee_facts(channel: Channel, as_of: dt.date) -> tuple[Fact, ...]:
     return tuple(fee_fact(fee) for fee in fees) if fees else (Fact(NO_FEE),)
 
 
-def channel_label(kinds: list[str]) -> str:
+def channel_label(kinds: Sequence[str]) -> str:
     """Join channel names: «Trực tiếp, trực tuyến»."""
     names = [CHANNEL_LABELS[kind] for kind in kinds]
     text = ", ".join(name[0].lower() + name[1:] for name in names)

@@ -69,14 +69,22 @@ def heaviest_first(sheets: Sequence[Sheet]) -> list[Sheet]:
 
 
 def render_missing(
-    sheets: Sequence[Sheet], theme: Theme, cache: PosterCache, *, jobs: int | None = None,
+    sheets: Sequence[Sheet],
+    theme: Theme,
+    cache: PosterCache,
+    *,
+    jobs: int | None = None,
     progress: Progress | None = None,
 ) -> int:
     """Render ``sheets`` into ``cache``; return how many were rendered."""
     todo = heaviest_first(sheets)
+    if not todo:
+        return 0
     workers = min(jobs or default_jobs(), len(todo))
-    results = _serial(todo, theme, cache) if workers <= 1 or len(todo) < SERIAL_BELOW else _parallel(
-        todo, theme, cache, workers
+    results = (
+        _serial(todo, theme, cache)
+        if workers <= 1 or len(todo) < SERIAL_BELOW
+        else _parallel(todo, theme, cache, workers)
     )
     for done_count, done in enumerate(results, start=1):
         cache.record(done.key, done.pages, done.bytes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import segno
@@ -16,17 +17,16 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from generator.errors import PosterError
-from generator.posters.context import IndexPoster, ProcedurePoster
+from generator.posters.context import ProcedurePoster
+from generator.posters.office_index import IndexPoster
 from generator.posters.theme import STYLESHEET, Theme, make_environment
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from weasyprint.document import Document
+    from weasyprint.document import Document  # type: ignore[import-untyped]
 
 TEMPLATES: dict[type, str] = {ProcedurePoster: "procedure.html.j2", IndexPoster: "index.html.j2"}
-COMPACT_BELOW = 0.4
-"""Try the compact layout when the last page is less than this full."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class Rendered:
     pages: int
 
 
+@lru_cache(maxsize=256)
 def qr_svg(url: str) -> Markup:
     """The QR code of ``url`` as inline SVG, sized by the stylesheet (error correction M)."""
     code = segno.make(url, error="m")
@@ -52,30 +53,18 @@ def qr_svg(url: str) -> Markup:
     return Markup(svg)
 
 
-def render_html(
-    env: Environment, poster: ProcedurePoster | IndexPoster, stamp: Stamp, *, compact: bool = False
-) -> str:
-    """The print HTML of one sheet; ``compact`` tightens spacing (never the type size)."""
+def render_html(env: Environment, poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> str:
+    """The print HTML of one sheet."""
     template = env.get_template(TEMPLATES[type(poster)])
-    return template.render(poster=poster, stamp=stamp, qr=qr_svg(poster.url), compact=compact)
-
-
-def last_page_fill(document: Document) -> float:
-    """How much of the last page's content area is used (0–1); 1 when it cannot be measured."""
-    try:
-        page_box = document.pages[-1]._page_box  # WeasyPrint 70 internals, pinned in pyproject.
-        root = next(box for box in page_box.children if type(box).__name__ != "MarginBox")
-        return float(root.margin_height()) / float(page_box.height)
-    except (AttributeError, StopIteration, ZeroDivisionError, IndexError):
-        return 1.0
+    return template.render(poster=poster, stamp=stamp, qr=qr_svg(poster.url))
 
 
 class Renderer:
     """Turns sheets into PDF bytes; create one per process and reuse it."""
 
     def __init__(self, theme: Theme) -> None:
-        from weasyprint import CSS
-        from weasyprint.text.fonts import FontConfiguration
+        from weasyprint import CSS  # type: ignore[import-untyped]
+        from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
 
         self.theme = theme
         self.env = make_environment(theme.folder)
@@ -83,26 +72,25 @@ class Renderer:
         self.css = CSS(filename=str(theme.folder / STYLESHEET), font_config=self.fonts)
         self._images: dict[str, Any] = {}
 
-    def layout(self, poster: ProcedurePoster | IndexPoster, stamp: Stamp, *, compact: bool = False) -> Document:
+    def layout(self, poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> Document:
         """Lay out one sheet (HTML → pages), not yet written."""
         from weasyprint import HTML
 
-        html = render_html(self.env, poster, stamp, compact=compact)
+        html = render_html(self.env, poster, stamp)
         return HTML(string=html, base_url=str(self.theme.folder)).render(
-            stylesheets=[self.css], font_config=self.fonts, optimize_images=True, dpi=300,
-            cache=self._images, pdf_variant="pdf/ua-1",
+            stylesheets=[self.css],
+            font_config=self.fonts,
+            optimize_images=True,
+            dpi=300,
+            cache=self._images,
         )
 
     def render(self, poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> Rendered:
-        """Render one sheet to PDF; retry with tighter spacing when that saves a nearly empty last page."""
+        """Render one sheet to PDF."""
         try:
             document = self.layout(poster, stamp)
-            if len(document.pages) > 1 and last_page_fill(document) < COMPACT_BELOW:
-                tighter = self.layout(poster, stamp, compact=True)
-                if len(tighter.pages) < len(document.pages):
-                    document = tighter
             buffer = io.BytesIO()
-            document.write_pdf(buffer, pdf_variant="pdf/ua-1")
+            document.write_pdf(buffer)
         except Exception as exc:  # WeasyPrint raises many kinds; the CLI needs one.
             raise PosterError(f"không tạo được bảng niêm yết «{poster.url}»: {exc}") from exc
         return Rendered(buffer.getvalue(), len(document.pages))

@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import shutil
 import time
 from collections.abc import Mapping, Sequence
@@ -34,7 +35,7 @@ from generator.posters.theme import Theme, load_theme
 if TYPE_CHECKING:
     from generator.site.context import BuildContext
 
-log = logging.getLogger("congkhai.posters")
+log = logging.getLogger("mkdocs.plugins.congkhai.posters")
 
 CACHE_DIR = Path(".cache") / "posters"
 """The default cache folder, relative to the content root."""
@@ -73,12 +74,14 @@ def write_posters(
     cache = PosterCache(cache_dir or cat.root / CACHE_DIR)
     sheets = plan_sheets(cat, theme, changed)
     missing = _unique([s for s in sheets if cache.get(s.key) is None])
-    rendered = render_missing(missing, theme, cache, jobs=jobs, progress=progress)
-    publish(sheets, cache, out_dir)
-    bundles = write_bundles(cat, sheets, cache, out_dir)
+    try:
+        rendered = render_missing(missing, theme, cache, jobs=jobs, progress=progress)
+        publish(sheets, cache, out_dir)
+        bundles = write_bundles(cat, sheets, cache, out_dir)
+    finally:
+        cache.save()  # keep what was rendered, even when a later sheet failed
     remove_stale(out_dir, {s.path for s in sheets} | {_bundle_path(o) for o in _offices(sheets)})
     write_manifest(cat, sheets, cache, out_dir)
-    cache.save()
     return PosterReport(tuple(sheets), rendered, bundles, out_dir, time.perf_counter() - start)
 
 
@@ -95,14 +98,25 @@ def _bundle_path(office: str) -> str:
 
 
 def publish(sheets: Sequence[Sheet], cache: PosterCache, out_dir: Path) -> None:
-    """Copy every sheet from the cache to its fixed address under ``out_dir``."""
+    """Put every sheet at its fixed address under ``out_dir`` (a hard link to the cache when possible)."""
     for sheet in sheets:
-        target = out_dir / sheet.path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(cache.sheet_path(sheet.key), out_dir / sheet.path)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Make ``target`` hold the bytes of ``source``: hard link on the same disk, else copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if target.exists():
+            if target.samefile(source):
+                return
+            target.unlink()
         try:
-            shutil.copyfile(cache.sheet_path(sheet.key), target)
-        except OSError as exc:
-            raise PosterError(f"không chép được {sheet.path}: {exc.strerror}") from exc
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+    except OSError as exc:
+        raise PosterError(f"không ghi được {target}: {exc.strerror}") from exc
 
 
 def write_bundles(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache, out_dir: Path) -> int:
@@ -118,7 +132,7 @@ def write_bundles(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache, o
             pages = combine(parts, cache.bundle_path(key), title=f"Bảng niêm yết – {name}", author=author)
             cache.record(f"b:{key}", pages, cache.bundle_path(key).stat().st_size)
             rebuilt += 1
-        shutil.copyfile(cache.bundle_path(key), out_dir / _bundle_path(office))
+        link_or_copy(cache.bundle_path(key), out_dir / _bundle_path(office))
     return rebuilt
 
 
@@ -139,11 +153,18 @@ def manifest_data(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache) -
     rows = []
     for sheet in sheets:
         entry = cache.entries[sheet.key]
-        rows.append({
-            "path": sheet.path, "office": sheet.office, "procedure": sheet.procedure, "title": sheet.title,
-            "version": sheet.stamp.version, "updated": sheet.stamp.updated.isoformat(),
-            "pages": entry.pages, "bytes": entry.bytes,
-        })
+        rows.append(
+            {
+                "path": sheet.path,
+                "office": sheet.office,
+                "procedure": sheet.procedure,
+                "title": sheet.title,
+                "version": sheet.stamp.version,
+                "updated": sheet.stamp.updated.isoformat(),
+                "pages": entry.pages,
+                "bytes": entry.bytes,
+            }
+        )
     return {
         "as_of": cat.as_of.isoformat(),
         "paper": cat.site.model.posters.paper,
@@ -166,10 +187,20 @@ def log_progress(done: int, total: int) -> None:
         log.info("Bảng niêm yết: đã in %d/%d tờ", done, total)
 
 
+SKIP_VARIABLE = "CONGKHAI_POSTERS"
+"""Set to ``0`` to build the site without posters (e.g. to time the pages alone)."""
+
+
 def write_site_posters(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) -> None:
     """Post-build writer: every poster into ``<site_dir>/posters/`` (see generator/build.py)."""
+    if os.environ.get(SKIP_VARIABLE, "").strip().lower() in {"0", "off", "no", "false"}:
+        log.info("Bảng niêm yết: bỏ qua (%s=0).", SKIP_VARIABLE)
+        return
     report = write_posters(catalogue, site_dir / "posters", changed=ctx.last_changed, progress=log_progress)
     log.info(
         "Bảng niêm yết: %d tờ (%d in mới, %d lấy từ bộ nhớ đệm) trong %.1f s",
-        len(report.sheets), report.rendered, report.reused, report.seconds,
+        len(report.sheets),
+        report.rendered,
+        report.reused,
+        report.seconds,
     )

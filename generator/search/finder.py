@@ -24,6 +24,7 @@ FULLTEXT_INDEX = "search/fulltext.json"
 """Site path of the full-text index (steps, documents, pages), loaded by the finder only."""
 
 TITLE = "Tra cứu thủ tục"
+DESCRIPTION = "Tìm thủ tục hành chính theo tên, mã số, lĩnh vực, cấp, nơi tiếp nhận, mức trực tuyến và phí."
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,11 @@ def render_finder(catalogue: Catalogue, ctx: BuildContext) -> Body:
 def iter_finder_pages(catalogue: Catalogue, ctx: BuildContext) -> Iterator[GeneratedPage]:
     """Page provider: the one finder page, listed in the site navigation."""
     yield GeneratedPage(
-        path=urls.FINDER, title=TITLE, render=partial(render_finder, catalogue, ctx),
-        description="Tìm thủ tục hành chính theo tên, mã số, lĩnh vực, cấp, nơi tiếp nhận, mức trực tuyến và phí.",
-        nav_title="Tra cứu", kind="finder", wide=True,
+        path=urls.FINDER,
+        title=TITLE,
+        render=partial(render_finder, catalogue, ctx),
+        description=DESCRIPTION,
+        nav_title="Tra cứu",
+        kind="finder",
+        wide=True,
     )

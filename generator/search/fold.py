@@ -24,13 +24,24 @@ against ``tests/search/fold_cases.json``.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from functools import lru_cache
 
 WORD = re.compile(r"[0-9]+(?:\.[0-9]+)+|[a-z0-9]+")
 """A word after folding: a dotted number (a code) or a run of ASCII letters and digits."""
 
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
-_LETTER_MAP = str.maketrans({"đ": "d", "ð": "d"})
+
+
+@lru_cache(maxsize=1)
+def _mark_table() -> dict[int, int | None]:
+    """``str.translate`` table: every combining mark (category M*) deleted, đ and ð → d."""
+    table: dict[int, int | None] = {
+        cp: None for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp)).startswith("M")
+    }
+    table.update({ord("đ"): ord("d"), ord("ð"): ord("d")})
+    return table
 
 
 def strip_marks(text: str) -> str:
@@ -38,9 +49,7 @@ def strip_marks(text: str) -> str:
 
     Keeps everything else (spaces, punctuation) as it is, character for character.
     """
-    decomposed = unicodedata.normalize("NFKD", text).lower()
-    bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
-    return bare.translate(_LETTER_MAP)
+    return unicodedata.normalize("NFKD", text).lower().translate(_mark_table())
 
 
 def fold_word(word: str) -> str:
@@ -54,9 +63,17 @@ def fold_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
+def _fold_cached(text: str) -> tuple[str, ...]:
+    return tuple(fold_word(word) for word in WORD.findall(strip_marks(text)))
+
+
 def fold_tokens(text: str) -> list[str]:
-    """Fold ``text`` into the list of search words, in order (see the module rules)."""
-    return [fold_word(word) for word in WORD.findall(strip_marks(text))]
+    """Fold ``text`` into the list of search words, in order (see the module rules).
+
+    Results are cached: catalogues repeat the same document names and phrases many times.
+    """
+    return list(_fold_cached(text))
 
 
 def fold(text: str) -> str:

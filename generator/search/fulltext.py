@@ -134,7 +134,11 @@ def iter_text_pages(root: Path, site_dir: Path) -> Iterator[TextPage]:
 
 
 def build_fulltext_payload(catalogue: Catalogue, pages: list[TextPage]) -> dict[str, Any]:
-    """The full-text index and its result records (``n`` name, ``u`` address)."""
+    """The full-text index and its result records (``n`` name, ``u`` address).
+
+    ``fit: false`` tells ``engine.js`` to rank by BM25 alone: how well a *name* reads as the query,
+    which orders the procedure index, says little about where words occur in long text.
+    """
     documents: list[dict[str, Any]] = []
     records: list[dict[str, Any]] = []
     for entry in catalogue.procedures:
@@ -143,13 +147,21 @@ def build_fulltext_payload(catalogue: Catalogue, pages: list[TextPage]) -> dict[
         if catalogue.state(entry) != "active":
             record["s"] = catalogue.state(entry)
         records.append(record)
-    empty = {name: [] for name, _ in FULLTEXT_BOOSTS}
+    empty: dict[str, list[str]] = {name: [] for name, _ in FULLTEXT_BOOSTS}
     for page in pages:
-        documents.append({**empty, "id": str(len(records)), "title": fold_tokens(page.title), "body": fold_tokens(page.text)})
+        documents.append(
+            {
+                **empty,
+                "id": str(len(records)),
+                "title": fold_tokens(page.title),
+                "body": fold_tokens(page.text),
+            }
+        )
         records.append({"n": page.title, "u": page.path})
     return {
         "v": FORMAT_VERSION,
         "index": build_lunr(documents, FULLTEXT_BOOSTS),
         "docs": records,
         "labels": FIELD_LABELS,
+        "fit": False,
     }

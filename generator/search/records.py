@@ -58,20 +58,26 @@ def _words(texts: Sequence[str]) -> list[str]:
     return [word for text in texts for word in fold_tokens(text)]
 
 
-def index_fields(catalogue: Catalogue, entry: ProcedureEntry, groups: Sequence[Sequence[Phrase]]) -> dict[str, list[str]]:
-    """Folded words of every indexed field of one procedure (the keys are the index fields)."""
+def index_fields(
+    catalogue: Catalogue, entry: ProcedureEntry, groups: Sequence[Sequence[Phrase]]
+) -> dict[str, list[str]]:
+    """Folded words of every indexed field of one procedure (the keys are the index fields).
+
+    ``other`` holds the lĩnh vực name, the office names and the applicants: each word once, since
+    they help find a procedure but should not rank it.
+    """
     model = entry.model
     field = catalogue.field_by_slug.get(model.field)
     offices = [catalogue.offices[o].model for o in model.offices if o in catalogue.offices]
     office_names = [o.name for o in offices] + [o.short_name for o in offices if o.short_name]
+    other = fold_tokens(field.name) if field else []
+    other += sorted(set(_words(office_names + list(model.applicants))) - set(other))
     return {
         "name": fold_tokens(model.name),
         "aliases": _words(model.aliases),
         "synonyms": expand([model.name, *model.aliases], groups),
         "code": code_words(model.code, model.local_code),
-        "field": fold_tokens(field.name) if field else [],
-        "offices": sorted(set(_words(office_names))),
-        "applicants": sorted(set(_words(model.applicants))),
+        "other": other,
     }
 
 

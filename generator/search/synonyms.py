@@ -24,7 +24,8 @@ class SynonymGroup(Record):
     """Terms that mean the same thing to citizens."""
 
     terms: tuple[Text, ...] = describe(
-        "Các cách gọi", "Hai cách gọi trở lên của cùng một thứ, ví dụ [sổ đỏ, giấy chứng nhận quyền sử dụng đất].",
+        "Các cách gọi",
+        "Hai cách gọi trở lên của cùng một thứ, ví dụ [sổ đỏ, giấy chứng nhận quyền sử dụng đất].",
         min_length=2,
     )
     note: Text | None = describe("Ghi chú", "Vì sao nhóm này cần có (không bắt buộc).", None)
@@ -33,7 +34,9 @@ class SynonymGroup(Record):
 class SynonymFile(Record):
     """content/synonyms.yaml: groups of synonyms used by the search index."""
 
-    groups: tuple[SynonymGroup, ...] = describe("Các nhóm từ đồng nghĩa", "Mỗi nhóm là một danh sách cách gọi.", ())
+    groups: tuple[SynonymGroup, ...] = describe(
+        "Các nhóm từ đồng nghĩa", "Mỗi nhóm là một danh sách cách gọi.", ()
+    )
 
 
 Phrase = tuple[str, ...]
@@ -66,12 +69,24 @@ def check_synonyms(synonyms: SynonymFile, loaded: LoadedFile) -> Iterator[Issue]
             field = f"groups[{g}].terms[{t}]"
             phrase = tuple(fold_tokens(term))
             if not phrase:
-                yield Issue(loaded.display, line, column, "synonym-empty", field,
-                            f"Cách gọi «{term}» không có chữ hay số nào để tìm; hãy xoá hoặc sửa lại.")
+                yield Issue(
+                    loaded.display,
+                    line,
+                    column,
+                    "synonym-empty",
+                    field,
+                    f"Cách gọi «{term}» không có chữ hay số nào để tìm; hãy xoá hoặc sửa lại.",
+                )
             elif phrase in seen and seen[phrase] != g:
-                yield Issue(loaded.display, line, column, "synonym-duplicate", field,
-                            f"«{term}» đã có trong nhóm thứ {seen[phrase] + 1}; hãy gộp hai nhóm làm một.",
-                            Severity.WARNING)
+                yield Issue(
+                    loaded.display,
+                    line,
+                    column,
+                    "synonym-duplicate",
+                    field,
+                    f"«{term}» đã có trong nhóm thứ {seen[phrase] + 1}; hãy gộp hai nhóm làm một.",
+                    Severity.WARNING,
+                )
             else:
                 seen.setdefault(phrase, g)
 

@@ -13,7 +13,7 @@ from tests.site.building import PROJECT_ROOT, copy_catalogue, run_mkdocs
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "valid"
-PAYLOAD = "<script>window.ckXss=1</script><img src=x onerror=\\\"window.ckXss=2\\\">"
+PAYLOAD = '<script>window.ckXss=1</script><img src=x onerror=\\"window.ckXss=2\\">'
 """Written inside double-quoted YAML strings (hence the escaped quotes)."""
 SHOWN = '<script>window.ckXss=1</script><img src=x onerror="window.ckXss=2">'
 

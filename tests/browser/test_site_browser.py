@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import run_axe
+from tests.browser_support import run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -18,16 +18,17 @@ def _longest_procedure(site: Path) -> str:
 
 
 def _pages(site: Path) -> list[str]:
-    return ["", "linh-vuc/ho-tich/", _longest_procedure(site)]
+    return ["", "linh-vuc/ho-tich/", _longest_procedure(site), "thu-tuc/"]
 
 
-@pytest.mark.parametrize("which", [0, 1, 2], ids=["home", "field", "long-procedure"])
+@pytest.mark.parametrize("which", [0, 1, 2, 3], ids=["home", "field", "long-procedure", "all-procedures"])
 def test_axe_finds_no_serious_violations(sample_site: Path, site_url: str, page: Any, which: int) -> None:
     page.goto(site_url + _pages(sample_site)[which])
     violations = run_axe(page)
     bad = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-        for v in violations if v["impact"] in ("serious", "critical")
+        for v in violations
+        if v["impact"] in ("serious", "critical")
     ]
     assert bad == []
 
@@ -57,7 +58,7 @@ _FOCUSABLE = """() => Array.from(document.querySelectorAll(
   .map((e, i) => { e.dataset.ckKb = String(i); return e.dataset.ckKb; })"""
 
 
-@pytest.mark.parametrize("which", [0, 1], ids=["home", "field"])
+@pytest.mark.parametrize("which", [0, 1, 2], ids=["home", "field", "long-procedure"])
 def test_keyboard_reaches_every_control(sample_site: Path, site_url: str, page: Any, which: int) -> None:
     page.goto(site_url + _pages(sample_site)[which])
     wanted = set(page.evaluate(_FOCUSABLE))

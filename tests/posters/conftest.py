@@ -46,8 +46,23 @@ def pdfinfo(pdf: Path) -> dict[str, str]:
 def decode_qr(pdf: Path, tmp: Path, dpi: int = 100) -> list[str]:
     """Render page 1 in greyscale and decode every QR code on it with zbarimg."""
     prefix = tmp / pdf.stem
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", "1", "-l", "1", "-singlefile",
-                    str(pdf), str(prefix)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-gray",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(prefix),
+        ],
+        check=True,
+    )
     done = subprocess.run(["zbarimg", "--quiet", "--raw", f"{prefix}.png"], capture_output=True, text=True)
     return done.stdout.split()
 

@@ -59,8 +59,10 @@ def test_version_changes_iff_the_sheet_inputs_change(catalogue: Catalogue) -> No
     changed = {p for p in base if base[p] != renamed[p]}
     # Both offices post it, and the name is on both office indexes; nothing else changes.
     assert changed == {
-        "mot-cua/dang-ky-khai-sinh.pdf", "diem-phu/dang-ky-khai-sinh.pdf",
-        "mot-cua/danh-muc.pdf", "diem-phu/danh-muc.pdf",
+        "mot-cua/dang-ky-khai-sinh.pdf",
+        "diem-phu/dang-ky-khai-sinh.pdf",
+        "mot-cua/danh-muc.pdf",
+        "diem-phu/danh-muc.pdf",
     }
     # A field that is not printed on any sheet (search aliases) changes nothing.
     assert versions(with_procedure(catalogue, "dang-ky-khai-sinh", aliases=("khai sinh cho con",))) == base

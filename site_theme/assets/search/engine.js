@@ -22,8 +22,12 @@
   var PREFIX_BOOST = 1;
   var FUZZY_BOOST = 0.2;
   var FUZZY_MIN_LENGTH = 3;
+  var PREFIX_MIN_LENGTH = 2;
+  var NAME_FIELDS = ["name", "aliases", "synonyms", "code"];
+  var OTHER_FIELD = "other";
+  var OTHER_WEIGHT = 0.5;
   var FUZZY_WEIGHT = 0.5;
-  var MIN_SHARE = 0.5;
+  var MIN_SHARE = 0.6;
   var RERANK = 50;
   var START_PENALTY = 0.25;
   var EXTRA_PENALTY = 0.02;
@@ -43,16 +47,54 @@
     lunr.Pipeline.registerFunction(foldVi, PIPELINE_NAME);
   }
 
-  /** Put back the empty per-field postings the build dropped to save bytes. */
-  function expandIndex(serialised) {
-    var fields = serialised.fields;
-    serialised.invertedIndex.forEach(function (entry) {
-      var posting = entry[1];
-      for (var i = 0; i < fields.length; i++) {
-        if (!(fields[i] in posting)) posting[fields[i]] = {};
+  /**
+   * Turn the compact index the build ships (generator/search/index.py, `compact`) back into
+   * lunr's own serialised form: words in sorted order (their position is the term index),
+   * per field and word the delta-coded document refs, and the matching BM25 weights.
+   */
+  var NO_METADATA = Object.freeze({});
+  var NO_DOCUMENTS = Object.freeze({});
+
+  function expandIndex(wire) {
+    var fields = wire.fields, words = wire.words;
+    var vectors = fields.map(function () { return []; });
+    var inverted = new Array(words.length);
+    for (var i = 0; i < words.length; i++) {
+      var posting = { _index: i };
+      for (var f = 0; f < fields.length; f++) {
+        var refs = wire.postings[f][i], weights = wire.weights[f][i];
+        if (!refs || !refs.length) { posting[fields[f]] = NO_DOCUMENTS; continue; }
+        var ref = 0, byRef = vectors[f];
+        for (var k = 0; k < refs.length; k++) {
+          ref += refs[k];
+          (byRef[ref] || (byRef[ref] = [])).push(i, weights[k]);
+        }
+        lazyDocuments(posting, fields[f], refs);
+      }
+      inverted[i] = [words[i], posting];
+    }
+    var fieldVectors = [];
+    fields.forEach(function (field, f) {
+      vectors[f].forEach(function (elements, ref) { fieldVectors.push([field + "/" + ref, elements]); });
+    });
+    return { version: wire.version, fields: fields, fieldVectors: fieldVectors, invertedIndex: inverted, pipeline: wire.pipeline };
+  }
+
+  /**
+   * posting[field]: the documents {ref: metadata} lunr wants, built the first time a query reads
+   * them (most words are never searched; building them all up front cost a third of the load).
+   */
+  function lazyDocuments(posting, field, refs) {
+    Object.defineProperty(posting, field, {
+      enumerable: true,
+      configurable: true,
+      get: function () {
+        var docs = {}, ref = 0;
+        for (var k = 0; k < refs.length; k++) { ref += refs[k]; docs[ref] = NO_METADATA; }
+        Object.defineProperty(posting, field, { value: docs, enumerable: true });
+        return docs;
       }
     });
-    return serialised;
   }
 
   /**
@@ -92,40 +134,84 @@
   function wordMatch(textWord, parsed, j) {
     var word = parsed.words[j];
     if (textWord === word) return 1;
-    if (parsed.open && j === parsed.words.length - 1 && textWord.lastIndexOf(word, 0) === 0) return 1;
+    if (parsed.open && j === parsed.words.length - 1 && word.length >= PREFIX_MIN_LENGTH && textWord.lastIndexOf(word, 0) === 0) return 1;
     if (parsed.fuzzy[j] && withinOneEdit(textWord, word)) return FUZZY_WEIGHT;
     return 0;
   }
 
-  function buildQuery(lunr, parsed) {
+  /**
+   * The lunr query: every word exactly; the open word also as a prefix; an unknown word through
+   * its one-typo neighbours in the vocabulary (found here: cheaper than lunr's fuzzy automaton).
+   * A prefix is looked up in names and aliases (in codes when it has digits); typos in names,
+   * aliases, synonyms and codes (not in office names or applicants, where they only add noise
+   * and time); so is a whole word that occurs in
+   * some name, alias, synonym or code. Only words found nowhere else (an office, an applicant, a
+   * lĩnh vực) are looked up in the `other` field.
+   */
+  function buildQuery(lunr, parsed, vocabulary, inverted) {
     return function (q) {
+      var narrow = only(q.allFields, NAME_FIELDS);
       parsed.words.forEach(function (word, i) {
-        q.term(word, { usePipeline: false, boost: EXACT_BOOST });
-        if (parsed.open && i === parsed.words.length - 1) {
-          q.term(word, { usePipeline: false, boost: PREFIX_BOOST, wildcard: lunr.Query.wildcard.TRAILING });
+        var inNames = inverted[word] && narrow.some(function (field) { return !isEmpty(inverted[word][field]); });
+        q.term(word, { usePipeline: false, boost: EXACT_BOOST, fields: inNames ? narrow : q.allFields });
+        if (parsed.open && i === parsed.words.length - 1 && word.length >= PREFIX_MIN_LENGTH) {
+          var prefixFields = only(q.allFields, /[0-9]/.test(word) ? ["code"] : ["name", "aliases"]);
+          q.term(word, { usePipeline: false, boost: PREFIX_BOOST, wildcard: lunr.Query.wildcard.TRAILING, fields: prefixFields });
         }
-        if (parsed.fuzzy[i]) q.term(word, { usePipeline: false, boost: FUZZY_BOOST, editDistance: 1 });
+        if (!parsed.fuzzy[i]) return;
+        vocabulary.forEach(function (term) {
+          if (term !== word && withinOneEdit(term, word)) q.term(term, { usePipeline: false, boost: FUZZY_BOOST, fields: narrow });
+        });
       });
     };
   }
 
-  /**
-   * How many query words a result answers (a typo counts half). A code that matches outright
-   * counts as every word: a national code names one procedure.
-   */
-  function coverage(metadata, parsed) {
-    var terms = Object.keys(metadata);
-    var total = 0, code = false;
-    parsed.words.forEach(function (word, j) {
-      var best = 0;
-      for (var t = 0; t < terms.length && best < 1; t++) {
-        var match = wordMatch(terms[t], parsed, j);
-        if (match === 1 && CODE_LIKE.test(word) && metadata[terms[t]].code) code = true;
-        best = Math.max(best, match);
+  /** The fields of `all` that are in `wanted`; all of them when none is (e.g. the full-text index). */
+  function only(all, wanted) {
+    var kept = all.filter(function (field) { return wanted.indexOf(field) >= 0; });
+    return kept.length ? kept : all;
+  }
+
+  function isEmpty(object) {
+    for (var key in object) return false;
+    return true;
+  }
+
+  /** Per index word, how well it answers each query word (memoised for one query). */
+  function matcher(parsed) {
+    var memo = Object.create(null);
+    return function (term) {
+      var row = memo[term];
+      if (!row) {
+        row = memo[term] = parsed.words.map(function (word, j) { return wordMatch(term, parsed, j); });
       }
-      total += best;
-    });
+      return row;
+    };
+  }
+
+  /**
+   * How many query words a result answers (a typo counts half, so does a word found only in the
+   * `other` field). A code that matches outright counts as every word: a code names one procedure.
+   */
+  function coverage(metadata, parsed, match) {
+    var best = parsed.words.map(function () { return 0; });
+    var code = false;
+    for (var term in metadata) {
+      var row = match(term);
+      var weight = isOtherOnly(metadata[term]) ? OTHER_WEIGHT : 1;
+      for (var j = 0; j < row.length; j++) {
+        if (row[j] * weight > best[j]) best[j] = row[j] * weight;
+        if (row[j] === 1 && metadata[term].code && CODE_LIKE.test(parsed.words[j])) code = true;
+      }
+    }
+    var total = best.reduce(function (sum, value) { return sum + value; }, 0);
     return code ? total + parsed.words.length : total;
+  }
+
+  /** A word found only among lĩnh vực, office names and applicants is weaker evidence. */
+  function isOtherOnly(fields) {
+    for (var field in fields) if (field !== OTHER_FIELD) return false;
+    return true;
   }
 
   /** The index fields a result matched in, in first-seen order. */
@@ -161,11 +247,20 @@
     return bestRun - START_PENALTY * bestStart - EXTRA_PENALTY * (words.length - answered);
   }
 
+  /** Folded words of a record's name and aliases, computed once per record. */
+  function foldedTexts(doc, F) {
+    if (!doc._folded) {
+      doc._folded = { name: F.foldTokens(doc.n), aliases: (doc.a || []).map(F.foldTokens) };
+    }
+    return doc._folded;
+  }
+
   /** Best fit over the name and (discounted) the aliases of a result record. */
   function docFit(doc, parsed, F) {
-    var fit = textFit(F.foldTokens(doc.n), parsed);
-    (doc.a || []).forEach(function (alias) {
-      fit = Math.max(fit, textFit(F.foldTokens(alias), parsed) - ALIAS_DISCOUNT);
+    var texts = foldedTexts(doc, F);
+    var fit = textFit(texts.name, parsed);
+    texts.aliases.forEach(function (alias) {
+      fit = Math.max(fit, textFit(alias, parsed) - ALIAS_DISCOUNT);
     });
     return fit;
   }
@@ -206,21 +301,22 @@
     }
 
     function rank(parsed) {
-      var hits = index.query(buildQuery(lunr, parsed)).map(function (r) {
+      var match = matcher(parsed);
+      var hits = index.query(buildQuery(lunr, parsed, vocabulary, index.invertedIndex)).map(function (r) {
         var ref = Number(r.ref);
-        var matched = r.matchData.metadata;
         return {
           ref: ref,
           score: r.score,
-          coverage: coverage(matched, parsed),
+          coverage: coverage(r.matchData.metadata, parsed, match),
           repealed: docs[ref].s === "repealed" ? 1 : 0,
-          fields: matchedFields(matched)
+          matched: r.matchData.metadata
         };
       });
       hits.sort(byCoverageAndScore);
       var best = hits.reduce(function (max, h) { return Math.max(max, h.coverage); }, 0);
       var floor = best * MIN_SHARE;
       hits = hits.filter(function (h) { return h.coverage >= floor; });
+      if (payload.fit === false) return hits;
       var head = hits.slice(0, RERANK);
       head.forEach(function (h) { h.fit = docFit(docs[h.ref], parsed, F); });
       head.sort(byCoverageFitAndScore);
@@ -237,6 +333,7 @@
         var doc = docs[hits[i].ref];
         if (!passes(doc, opts.facets)) continue;
         hits[i].doc = doc;
+        hits[i].fields = hits[i].matched ? matchedFields(hits[i].matched) : [];
         out.push(hits[i]);
       }
       return { words: parsed.words, open: parsed.open, fuzzy: parsed.fuzzy, hits: out };
@@ -247,28 +344,43 @@
 
   /**
    * Split original (accented) text into pieces [{text, mark}] where mark is true for words that
-   * answer a query word; the caller escapes and wraps them (no HTML is built here).
+   * answer a query word; the caller escapes and wraps them (no HTML is built here). A query word
+   * that occurs exactly in the text marks only its exact occurrences, not words it is merely the
+   * beginning of, or one typo away from ("do" marks "đỏ", not also "đối" and "động").
    */
   function highlight(text, parsed, F) {
-    var pieces = [];
     var pattern = /[\p{L}\p{M}\p{N}]+(?:\.\p{N}+)*/gu;
-    var last = 0, m;
-    while ((m = pattern.exec(text)) !== null) {
-      if (m.index > last) pieces.push({ text: text.slice(last, m.index), mark: false });
-      pieces.push({ text: m[0], mark: answers(F.foldTokens(m[0]), parsed) });
-      last = m.index + m[0].length;
-    }
+    var spans = [], m;
+    while ((m = pattern.exec(text)) !== null) spans.push({ start: m.index, text: m[0], words: F.foldTokens(m[0]) });
+    var exact = parsed.words.map(function (word) {
+      return spans.some(function (span) { return span.words.indexOf(word) >= 0; });
+    });
+    var pieces = [], last = 0;
+    spans.forEach(function (span) {
+      if (span.start > last) pieces.push({ text: text.slice(last, span.start), mark: false });
+      pieces.push({ text: span.text, mark: answers(span.words, parsed, exact) });
+      last = span.start + span.text.length;
+    });
     if (last < text.length) pieces.push({ text: text.slice(last), mark: false });
     return pieces;
   }
 
-  function answers(folded, parsed) {
+  function answers(folded, parsed, exact) {
     for (var i = 0; i < folded.length; i++) {
       for (var j = 0; j < parsed.words.length; j++) {
-        if (wordMatch(folded[i], parsed, j) > 0) return true;
+        var match = wordMatch(folded[i], parsed, j);
+        if (match > 0 && (!exact[j] || folded[i] === parsed.words[j])) return true;
       }
     }
     return false;
+  }
+
+  /** How many different query words a text answers (to pick the alias worth showing). */
+  function wordsAnswered(text, parsed, F) {
+    var folded = F.foldTokens(text);
+    return parsed.words.filter(function (word, j) {
+      return folded.some(function (w) { return wordMatch(w, parsed, j) > 0; });
+    }).length;
   }
 
   /** Number of marked words in highlight pieces. */
@@ -282,6 +394,7 @@
     parseQuery: parseQuery,
     highlight: highlight,
     markCount: markCount,
+    wordsAnswered: wordsAnswered,
     withinOneEdit: withinOneEdit,
     passes: passes
   };

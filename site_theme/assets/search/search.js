@@ -11,8 +11,9 @@
   var HERE = (document.currentScript && document.currentScript.src) || "";
   var ASSETS = HERE.replace(/[^/]*$/, "");
   var HEADER_LIMIT = 8;
-  var FINDER_PAGE = 30;
+  var FINDER_PAGE = 20;
   var engines = {};
+  var payloads = {};
   var scripts = {};
 
   /* ---------- loading ---------- */
@@ -39,18 +40,38 @@
     ]);
   }
 
-  /** The engine for one index file, created once per page. */
-  function loadEngine(url) {
-    if (!engines[url]) {
-      var data = fetch(url, { credentials: "same-origin" }).then(function (r) {
+  /** The index file, fetched and parsed once per page. */
+  function loadPayload(url) {
+    if (!payloads[url]) {
+      payloads[url] = fetch(url, { credentials: "same-origin" }).then(function (r) {
         if (!r.ok) throw new Error(url + ": " + r.status);
         return r.json();
       });
-      engines[url] = Promise.all([data, loadLibraries()]).then(function (parts) {
+    }
+    return payloads[url];
+  }
+
+  /** The engine for one index file, created once per page. */
+  function loadEngine(url) {
+    if (!engines[url]) {
+      engines[url] = Promise.all([loadPayload(url), loadLibraries()]).then(function (parts) {
         return window.CKSearch.createEngine(parts[0], window.lunr, window.CKFold);
       });
     }
     return engines[url];
+  }
+
+  /**
+   * Once the page is idle, download the procedure index and the scripts (not building the engine:
+   * that waits for the first search), so results come faster; skipped when the citizen asked
+   * the browser to save data. Later pages take both from the HTTP cache.
+   */
+  function prefetchWhenIdle(url) {
+    var saveData = navigator.connection && navigator.connection.saveData;
+    if (saveData) return;
+    var start = function () { loadPayload(url).catch(function () {}); loadLibraries().catch(function () {}); };
+    if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 4000 });
+    else window.setTimeout(start, 1500);
   }
 
   /* ---------- rendering (DOM only, text never becomes markup) ---------- */
@@ -69,14 +90,13 @@
     });
   }
 
-  /** The alias that answers the query better than the name, if any. */
+  /** The alias that answers more query words than the name, if any. */
   function bestAlias(doc, parsed) {
     var S = window.CKSearch, F = window.CKFold;
-    var nameMarks = S.markCount(S.highlight(doc.n, parsed, F));
-    var best = null, bestMarks = nameMarks;
+    var best = null, bestCount = S.wordsAnswered(doc.n, parsed, F);
     (doc.a || []).forEach(function (alias) {
-      var marks = S.markCount(S.highlight(alias, parsed, F));
-      if (marks > bestMarks) { best = alias; bestMarks = marks; }
+      var count = S.wordsAnswered(alias, parsed, F);
+      if (count > bestCount) { best = alias; bestCount = count; }
     });
     return best;
   }
@@ -96,12 +116,16 @@
 
   var STATE_LABELS = { upcoming: "Sắp có hiệu lực", repealed: "Đã bãi bỏ" };
 
-  /** One result: name (marked), alias line, then code, field, time and fee. */
-  function renderHit(engine, hit, parsed, root, tag) {
+  /**
+   * One result: name (marked), alias line, then code, field, time and fee. In the header list the
+   * name is plain text (an option of a listbox holds no link; the option itself leads there).
+   */
+  function renderHit(engine, hit, parsed, root, tag, asOption) {
     var doc = hit.doc;
     var item = el(tag || "div", "ck-hit");
-    var link = el("a", "ck-hit__name");
-    link.href = root + doc.u;
+    var link = el(asOption ? "span" : "a", "ck-hit__name");
+    if (asOption) item.setAttribute("data-href", root + doc.u);
+    else link.href = root + doc.u;
     appendMarked(link, doc.n, parsed);
     item.appendChild(link);
     if (doc.s) item.appendChild(el("span", "ck-hit__state ck-hit__state--" + doc.s, STATE_LABELS[doc.s] || doc.s));
@@ -158,6 +182,9 @@
     document.addEventListener("click", function (e) { if (!self.box.contains(e.target)) self.hide(); });
     document.addEventListener("keydown", function (e) { self.onGlobalKey(e); });
     if (this.input.value) this.schedule();
+    var indexUrl = this.indexUrl;
+    if (document.readyState === "complete") prefetchWhenIdle(indexUrl);
+    else window.addEventListener("load", function () { prefetchWhenIdle(indexUrl); });
   };
 
   HeaderBox.prototype.engine = function () {
@@ -203,7 +230,7 @@
     if (!result.words.length) { this.hide(); this.say(""); return; }
     var self = this;
     result.hits.forEach(function (hit, i) {
-      var option = renderHit(engine, hit, result, self.root, "li");
+      var option = renderHit(engine, hit, result, self.root, "li", true);
       option.id = "ck-site-search-option-" + i;
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
@@ -213,9 +240,10 @@
     more.id = "ck-site-search-option-more";
     more.setAttribute("role", "option");
     more.setAttribute("aria-selected", "false");
-    var link = el("a", null, result.hits.length ? "Xem tất cả kết quả và lọc theo lĩnh vực →" : "Không thấy thủ tục nào. Thử tìm trong trang Tra cứu →");
-    link.href = this.finderUrl + "?q=" + encodeURIComponent(query);
-    more.appendChild(link);
+    more.appendChild(el("span", null, result.hits.length
+      ? "Xem tất cả kết quả và lọc theo lĩnh vực →"
+      : "Không thấy thủ tục nào. Thử tìm trong trang Tra cứu →"));
+    more.setAttribute("data-href", this.finderUrl + "?q=" + encodeURIComponent(query));
     this.list.appendChild(more);
     this.show();
     this.say(result.hits.length ? result.hits.length + " thủ tục phù hợp nhất." : "Không có kết quả.");
@@ -241,7 +269,8 @@
     if (!options.length) return;
     if (this.list.hidden) this.show();
     if (this.active >= 0) options[this.active].setAttribute("aria-selected", "false");
-    this.active = (this.active + step + options.length + 1) % (options.length + 1) - 1;
+    var states = options.length + 1; // no choice, then each option
+    this.active = (this.active + 1 + step + states) % states - 1;
     if (this.active < 0) { this.input.removeAttribute("aria-activedescendant"); return; }
     var option = options[this.active];
     option.setAttribute("aria-selected", "true");
@@ -260,21 +289,19 @@
     }
   };
 
-  /** A click anywhere on a result follows its link. */
+  /** A click anywhere on a result opens it. */
   HeaderBox.prototype.onOptionClick = function (e) {
     var option = e.target.closest ? e.target.closest("[role=option]") : null;
-    if (!option || e.target.closest("a")) return;
-    var link = option.querySelector("a");
-    if (link) window.location.href = link.href;
+    if (option && option.getAttribute("data-href")) window.location.href = option.getAttribute("data-href");
   };
 
   HeaderBox.prototype.onSubmit = function (e) {
     e.preventDefault();
     var options = this.options();
     var chosen = this.active >= 0 ? options[this.active] : null;
-    var link = chosen ? chosen.querySelector("a") : null;
+    var href = chosen ? chosen.getAttribute("data-href") : null;
     var query = this.input.value.trim();
-    if (link) window.location.href = link.href;
+    if (href) window.location.href = href;
     else if (query) window.location.href = this.finderUrl + "?q=" + encodeURIComponent(query);
   };
 
@@ -334,6 +361,9 @@
   Finder.prototype.readUrl = function () {
     var params = new URLSearchParams(window.location.search);
     var form = this.form;
+    var filters = this.page.querySelector("[data-ck-filters]");
+    var chosen = FACETS.some(function (name) { return params.has(name); });
+    if (filters && (chosen || window.matchMedia("(min-width: 60em)").matches)) filters.open = true;
     if (params.has("q")) this.input.value = params.get("q");
     FACETS.forEach(function (name) {
       var field = form.elements[name];

@@ -1,4 +1,5 @@
-"""Browser fixtures: Debian Chromium driven by Playwright, and a built site served under a sub-path.
+"""Browser fixtures, shared by every test folder through tests/conftest.py: Debian Chromium driven by
+Playwright, and a built site served under a sub-path.
 
 Reuse them from any browser test::
 
@@ -27,11 +28,15 @@ import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 SUB_PATH = "/congkhai/"
-AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+AXE = Path(__file__).resolve().parent / "browser" / "vendor" / "axe.min.js"
 
 
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
@@ -41,9 +46,9 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         clean = urlsplit(path).path
         if not clean.startswith(SUB_PATH):
             return str(Path(self.directory) / "__outside_sub_path__")
-        return super().translate_path("/" + clean[len(SUB_PATH):])
+        return super().translate_path("/" + clean[len(SUB_PATH) :])
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature of the base class
+    def log_message(self, format: str, *args: Any) -> None:
         return None
 
 
@@ -118,7 +123,9 @@ def page(browser: Any) -> Iterator[Any]:
             request_route.abort()
 
     tab.route("**/*", route)
-    tab.on("response", lambda r: tab.failed_responses.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    tab.on(
+        "response", lambda r: tab.failed_responses.append(f"{r.status} {r.url}") if r.status >= 400 else None
+    )
     yield tab
     context.close()
 
@@ -128,6 +135,7 @@ def run_axe(tab: Any) -> list[dict[str, Any]]:
     tab.add_script_tag(path=str(AXE))
     result = tab.evaluate(
         """async () => await axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}, resultTypes: ['violations']})"""
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
+            resultTypes: ['violations']})"""
     )
     return list(result["violations"])

@@ -1,0 +1,132 @@
+"""Posters, step 1 (office index): the typed context of an office's index poster (danh mục).
+
+Every active procedure posted at one office, grouped by field in taxonomy order, with its code,
+processing time and fees in a few words (per channel when they differ).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+
+from generator.catalogue import Catalogue, ProcedureEntry
+from generator.model import Procedure, Site
+from generator.posters.context import FeedbackBox, Masthead, OfficeBox, display_code, feedback_box, office_box
+from generator.posters.facts import short_fees, time_fact
+from generator.site import urls
+
+CHANNEL_SHORT: dict[str, str] = {
+    "truc_tiep": "Trực tiếp",
+    "truc_tuyen": "Trực tuyến",
+    "buu_chinh": "Bưu chính",
+}
+
+
+@dataclass(frozen=True)
+class IndexCell:
+    """The time or the fees of a procedure on one channel group, in a few words."""
+
+    channels: str | None
+    """Short channel names («Trực tuyến»), None when every channel has the same value."""
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One procedure in an office index poster."""
+
+    number: int
+    name: str
+    code: str | None
+    time: tuple[IndexCell, ...]
+    fee: tuple[IndexCell, ...]
+
+
+@dataclass(frozen=True)
+class IndexGroup:
+    """The procedures of one field (lĩnh vực)."""
+
+    field: str
+    rows: tuple[IndexRow, ...]
+
+
+@dataclass(frozen=True)
+class IndexPoster:
+    """The office index poster: every active procedure posted at one office."""
+
+    paper: str
+    masthead: Masthead
+    office: OfficeBox
+    feedback: FeedbackBox
+    count: int
+    groups: tuple[IndexGroup, ...]
+    url: str
+    """The office's page on the public site (the QR code's target)."""
+    url_text: str
+    """The same address as printed, without «https://»."""
+
+
+def office_url(site: Site, slug: str) -> str:
+    """The office page on the public site."""
+    return urls.absolute(site.base_url, urls.office_path(slug))
+
+
+def index_row(number: int, proc: Procedure, as_of: dt.date) -> IndexRow:
+    """One procedure as a row of the office index: time and fee per channel group."""
+    times: dict[tuple[str, ...], list[str]] = {}
+    fees: dict[tuple[str, ...], list[str]] = {}
+    for channel in proc.channels:
+        times.setdefault((time_fact(channel.time).value,), []).append(channel.kind)
+        fees.setdefault(short_fees(channel, as_of), []).append(channel.kind)
+    return IndexRow(number, proc.name, display_code(proc)[0], _per_channel(times), _per_channel(fees))
+
+
+def _per_channel(values: dict[tuple[str, ...], list[str]]) -> tuple[IndexCell, ...]:
+    if len(values) <= 1:
+        return tuple(IndexCell(None, lines) for lines in values)
+    return tuple(
+        IndexCell(", ".join(CHANNEL_SHORT[kind] for kind in kinds), lines) for lines, kinds in values.items()
+    )
+
+
+def _field_order(cat: Catalogue) -> dict[str, int]:
+    return {field.slug: i for i, field in enumerate(cat.fields.model.fields)}
+
+
+def index_poster(
+    cat: Catalogue, office_slug: str, entries: list[ProcedureEntry], head: Masthead
+) -> IndexPoster:
+    """The index poster of one office, procedures grouped by field in taxonomy order."""
+    site, office = cat.site.model, cat.offices[office_slug].model
+    url = office_url(site, office_slug)
+    order = _field_order(cat)
+    by_field: dict[str, list[ProcedureEntry]] = {}
+    for entry in sorted(
+        entries, key=lambda e: (order.get(e.model.field, len(order)), sort_key(e.model.name))
+    ):
+        by_field.setdefault(entry.model.field, []).append(entry)
+    groups, number = [], 0
+    for field_slug, members in by_field.items():
+        rows = []
+        for entry in members:
+            number += 1
+            rows.append(index_row(number, entry.model, cat.as_of))
+        field = cat.field_by_slug.get(field_slug)
+        groups.append(IndexGroup(field.name if field else field_slug, tuple(rows)))
+    return IndexPoster(
+        paper=site.posters.paper,
+        masthead=head,
+        office=office_box(office_slug, office),
+        feedback=feedback_box(office, site),
+        count=number,
+        groups=tuple(groups),
+        url=url,
+        url_text=url.split("://", 1)[-1],
+    )
+
+
+def sort_key(text: str) -> str:
+    """A sort key that puts Vietnamese names in dictionary-like order (diacritics after base letters)."""
+    folded = unicodedata.normalize("NFD", text.casefold().replace("đ", "d\uffff"))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch)) + "\x00" + folded
