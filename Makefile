@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1  # silence Material's banner about MkDocs 2.0 (versions are pinned)
 
 .PHONY: setup site serve check test test-fast format golden bench clean
 

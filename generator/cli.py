@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.catalogue import read_catalogue
 from generator.dates import build_date
 from generator.errors import ContentError, GeneratorError
-from generator.issues import Issue, Severity, has_errors
+from generator.issues import Issue, Severity, has_errors, sort_issues
 from generator.scaffold import scaffold_procedure
 from generator.schema import write_schemas
 
@@ -50,12 +50,20 @@ def print_issues(issues: Sequence[Issue], *, strict: bool = False) -> None:
 def run_check(args: argparse.Namespace) -> int:
     """Validate every content file; exit 1 on any error (on any non-dated warning with --strict)."""
     catalogue, issues = read_catalogue(args.root, args.as_of)
+    issues = sort_issues([*issues, *_extra_content_issues(args.root)])
     print_issues(issues, strict=args.strict)
     if has_errors(issues, strict=args.strict):
         return 1
     count = len(catalogue.procedures) if catalogue else 0
     print(f"Nội dung hợp lệ: {count} thủ tục (ngày áp dụng {args.as_of:%d/%m/%Y}).")
     return 0
+
+
+def _extra_content_issues(root: Path) -> list[Issue]:
+    """Problems in content files owned by later stages (the search synonyms)."""
+    from generator.search.synonyms import read_synonyms
+
+    return read_synonyms(root)[1]
 
 
 @command("schema")

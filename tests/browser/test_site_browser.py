@@ -69,14 +69,15 @@ def test_keyboard_reaches_every_control(sample_site: Path, site_url: str, page: 
     assert wanted - reached == set()
 
 
-def test_home_search_form_leads_to_the_filtered_list(site_url: str, page: Any) -> None:
+def test_home_search_form_leads_to_the_finder(site_url: str, page: Any) -> None:
     page.goto(site_url)
     page.fill("#ck-q", "dang ky khai sinh")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert "q=dang+ky+khai+sinh" in page.url
-    names = page.locator("#ck-all tbody tr:not([hidden]) td:first-child a").all_inner_texts()
-    assert names and all("khai sinh" in n.lower() for n in names)
+    assert "tra-cuu/" in page.url and "q=dang+ky+khai+sinh" in page.url
+    page.wait_for_selector("[data-ck-results] li")
+    first = page.locator("[data-ck-results] li a.ck-hit__name").first.inner_text()
+    assert first == "Đăng ký khai sinh"
 
 
 def test_all_procedures_table_sorts_by_keyboard(site_url: str, page: Any) -> None:

@@ -2,8 +2,11 @@
    Everything works without this file; it only adds conveniences. No network requests. */
 (function () {
   "use strict";
+  /* The one Vietnamese folding of the project (assets/search/fold.js, same rules as the search
+     index: no marks, đ → d, ký = kí …). The plain fallback only runs if that file failed to load. */
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+    if (window.CKFold) { return window.CKFold.fold(text); }
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
   }
   function cellText(row, index) {
     var cell = row.cells[index];

@@ -1,0 +1,185 @@
+"""Stage 3 (site), the MkDocs adapter: hands pipeline pages to MkDocs as virtual files. No logic of its own.
+
+Hooks, in MkDocs order: ``on_config`` reads and validates the catalogue (before MkDocs cleans the
+site directory, so content errors leave the published site untouched) and stages the build in a
+sibling directory; ``on_files`` adds every generated page as ``File.generated``; the page hooks
+render each body only when MkDocs writes that page; ``on_post_build`` runs the post-build writers
+and swaps the staged directory into place; ``on_serve`` watches the YAML folders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from markupsafe import Markup, escape
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from generator import build
+from generator.catalogue import Catalogue
+from generator.errors import ContentError, GeneratorError
+from generator.site.context import BuildContext, make_build_context
+from generator.site.pages import GeneratedPage
+from generator.site.providers import render_footer
+from generator.site.staging import Staging
+
+log = get_plugin_logger(__name__)
+
+THEME_PRIVATE = ("posters/", "fragments/")
+"""Folders of site_theme/ that hold templates for our own renderers; MkDocs must not publish them."""
+
+
+class CongKhaiConfig(Config):  # type: ignore[no-untyped-call]
+    """Options of the ``congkhai`` plugin in mkdocs.yml."""
+
+    root = c.Optional(c.Dir(exists=True))
+    """Content repository root; default: the folder of mkdocs.yml."""
+
+
+class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-call]
+    """Runs the Công Khai pipeline inside ``mkdocs build`` / ``mkdocs serve``."""
+
+    serving: ClassVar[bool] = False
+
+    def __init__(self) -> None:
+        self.catalogue: Catalogue | None = None
+        self.ctx: BuildContext | None = None
+        self.pages: dict[str, GeneratedPage] = {}
+        self.staging: Staging | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember whether this is a preview server (previews are not staged)."""
+        type(self).serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Read the catalogue, take site name and URL from content/site.yaml, stage the output."""
+        root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        try:
+            self.catalogue, issues = build.read(root, build.build_as_of())
+        except ContentError as exc:
+            raise PluginError(_issues_text(exc.issues)) from None
+        except GeneratorError as exc:
+            raise PluginError(str(exc)) from None
+        for issue in issues:
+            log.info(issue.format())
+        site = self.catalogue.site.model
+        config.site_name = escape(site.title)  # Material prints site_name and site_description raw
+        config.site_url = site.base_url
+        config.site_description = escape(site.description) if site.description else None
+        self.ctx = make_build_context(self.catalogue)
+        config.extra["ck_footer"] = Markup(render_footer(self.catalogue, self.ctx))  # autoescaped by our env
+        if not self.serving:
+            self.staging = Staging(Path(config.site_dir), strict=bool(config.strict))
+            config.site_dir = str(self.staging.begin())
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add every generated page as a virtual file; refuse clashes with real Markdown pages."""
+        assert self.catalogue is not None and self.ctx is not None
+        for private in [
+            f for f in files if f.src_uri.startswith(THEME_PRIVATE) and not f.is_documentation_page()
+        ]:
+            files.remove(private)  # poster templates and page fragments are theme sources, not site assets
+        pages = build.generate_pages(self.catalogue, self.ctx)
+        for page in pages:
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(
+                    f"content/pages/{page.src_uri} trùng địa chỉ với trang sinh tự động «{page.path}»."
+                )
+            files.append(File.generated(config, page.src_uri, content=""))
+        self.pages = {page.src_uri: page for page in pages}
+        config.nav = _with_generated_nav(config.nav, pages)
+        return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Generated pages have no Markdown: their body is rendered from the model later."""
+        return "" if page.file.src_uri in self.pages else None
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Give MkDocs the escaped title and meta of a generated page."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            page.meta.update(_meta(generated))
+        return markdown
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Render the body just before MkDocs writes the page (one body in memory at a time)."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            body = generated.render()
+            page.content = body.html
+            page.meta["ck_jsonld"] = body.jsonld
+            if body.toc:
+                page.toc = get_toc([_toc_token(anchor, heading) for anchor, heading in body.toc])
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Drop the rendered body again once the page is written."""
+        if page.file.src_uri in self.pages:
+            page.content = ""
+            page.meta.pop("ck_jsonld", None)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Run the post-build writers (search index, posters, forms), then publish the staged site."""
+        assert self.catalogue is not None and self.ctx is not None
+        try:
+            build.write_extras(self.catalogue, Path(config.site_dir), self.ctx)
+        except ContentError as exc:  # e.g. an error in content/synonyms.yaml found by the search writer
+            raise PluginError(_issues_text(exc.issues)) from None
+        except GeneratorError as exc:
+            raise PluginError(str(exc)) from None
+        if self.staging is not None:
+            self.staging.publish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Throw the half-built staged directory away; the published site stays as it was."""
+        if self.staging is not None:
+            self.staging.discard()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild the preview when any content YAML changes."""
+        root = Path(self.config.root or Path(config.config_file_path).parent)
+        for folder in ("procedures", "content"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
+
+
+def _toc_token(anchor: str, heading: str) -> Any:
+    # heading is already-escaped HTML from our autoescaped templates; Material prints it raw
+    return {"level": 2, "id": anchor, "name": Markup(heading), "children": []}
+
+
+def _meta(page: GeneratedPage) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "title": escape(page.title),
+        "ck_kind": page.kind,
+        "hide": ["toc"] if page.wide else [],
+    }
+    if page.description:
+        meta["description"] = escape(page.description)
+    return meta
+
+
+def _with_generated_nav(nav: Any, pages: list[GeneratedPage]) -> Any:
+    """The nav of mkdocs.yml plus generated pages that ask for a nav entry and are not in it yet."""
+    if nav is None:
+        return None
+    listed = {str(v) for item in nav if isinstance(item, dict) for v in item.values()}
+    extra = [
+        {page.nav_title: page.src_uri} for page in pages if page.nav_title and page.src_uri not in listed
+    ]
+    return [*nav, *extra]
+
+
+def _issues_text(issues: list[Any]) -> str:
+    lines = [issue.format() for issue in issues]
+    return "Nội dung có lỗi, không xây dựng trang:\n" + "\n".join(lines) + f"\n{len(lines)} lỗi."

@@ -1,0 +1,78 @@
+"""Unit tests of addresses (stable, relative), git last-changed dates and the build date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_as_of
+from generator.errors import GeneratorError
+from generator.site import urls
+from generator.site.gitdates import last_changed, parse_log
+
+
+def test_procedure_url_comes_from_the_slug_only() -> None:
+    assert urls.procedure_path("dang-ky-khai-sinh") == "thu-tuc/dang-ky-khai-sinh/"
+    assert urls.src_uri("thu-tuc/dang-ky-khai-sinh/") == "thu-tuc/dang-ky-khai-sinh/index.md"
+    assert urls.src_uri("") == "index.md"
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "link"),
+    [
+        ("", "thu-tuc/", "thu-tuc/"),
+        ("thu-tuc/x/", "linh-vuc/ho-tich/", "../../linh-vuc/ho-tich/"),
+        ("thu-tuc/", "", "../"),
+        ("", "", "./"),
+        ("co-quan/a/", "posters/a/danh-muc.pdf", "../../posters/a/danh-muc.pdf"),
+    ],
+)
+def test_links_are_relative_so_a_sub_path_works(here: str, there: str, link: str) -> None:
+    assert urls.relative(here, there) == link
+
+
+def test_poster_addresses_follow_the_contract() -> None:
+    assert urls.poster_path("mot-cua", "dang-ky-khai-sinh") == "posters/mot-cua/dang-ky-khai-sinh.pdf"
+    assert urls.office_poster_index("mot-cua") == "posters/mot-cua/danh-muc.pdf"
+    assert urls.office_poster_all("mot-cua") == "posters/mot-cua/tat-ca.pdf"
+
+
+def test_parse_log_keeps_the_newest_date_per_file() -> None:
+    log = "\x1e2026-11-20\n\nprocedures/a.yaml\nprocedures/b.yaml\n\x1e2026-10-01\n\nprocedures/a.yaml\n"
+    assert parse_log(log) == {
+        "procedures/a.yaml": dt.date(2026, 11, 20),
+        "procedures/b.yaml": dt.date(2026, 11, 20),
+    }
+
+
+def test_last_changed_outside_git_is_empty(tmp_path: Path) -> None:
+    (tmp_path / "procedures").mkdir()
+    (tmp_path / "procedures" / "a.yaml").write_text("name: x\n", encoding="utf-8")
+    assert last_changed(tmp_path) == {}
+
+
+def test_last_changed_reads_one_git_history(tmp_path: Path) -> None:
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    (tmp_path / "procedures").mkdir()
+    (tmp_path / "procedures" / "a.yaml").write_text("name: x\n", encoding="utf-8")
+    subprocess.run([*git, "add", "."], check=True)
+    env_date = {
+        "GIT_COMMITTER_DATE": "2026-03-04T10:00:00+07:00",
+        "GIT_AUTHOR_DATE": "2026-03-04T10:00:00+07:00",
+    }
+    import os
+
+    subprocess.run([*git, "commit", "-q", "-m", "a"], check=True, env={**os.environ, **env_date})
+    assert last_changed(tmp_path) == {"procedures/a.yaml": dt.date(2026, 3, 4)}
+
+
+def test_build_date_is_pinned_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONGKHAI_AS_OF", "2026-11-25")
+    assert build_as_of() == dt.date(2026, 11, 25)
+    monkeypatch.setenv("CONGKHAI_AS_OF", "25/11/2026")
+    with pytest.raises(GeneratorError, match="NĂM-THÁNG-NGÀY"):
+        build_as_of()
