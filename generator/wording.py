@@ -1,31 +1,139 @@
 """Shared wording: numbers, money, durations, times and fees as the Vietnamese phrases every output uses.
 
-The website, the posters, the search results and the change report all phrase facts through these
-functions, so the paper board and the web page can never word the same fee differently. Text only,
+The website, the search results, the posters and the change report phrase facts through these
+functions, so the paper board and the web page never word the same fee differently. Text only,
 never markup. The rule that matters most: an amount of 0 with a qualifier is never called free.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 from generator.dates import format_date
-from generator.model import Fee, ProcessingTime
+from generator.model import Channel, Fee, ProcessingTime, Stage, StepDuration
 from generator.model.types import UNIT_LABELS
 
-FEE_TYPE_LABELS: dict[str, str] = {"phi": "phí", "le_phi": "lệ phí"}
-NO_FEE = "Không thu phí, lệ phí"
+FEE_TYPE_LABELS: dict[str, str] = {"phi": "Phí", "le_phi": "Lệ phí"}
 
 
-def format_number(value: float) -> str:
-    """A number the Vietnamese way: 8000 → «8.000», 0.5 → «0,5»."""
+def number(value: float) -> str:
+    """A number the Vietnamese way: 1.000 for thousands, a comma for decimals (0,5)."""
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", ".")
     whole, _, fraction = f"{value:.2f}".rstrip("0").partition(".")
-    return f"{format_number(int(whole))},{fraction}"
+    return f"{int(whole):,}".replace(",", ".") + "," + fraction
 
 
 def money(amount: int) -> str:
-    """An amount in đồng: «8.000 đồng»."""
-    return f"{format_number(amount)} đồng"
+    """An amount in đồng: ``8.000 đồng``."""
+    return f"{number(amount)} đồng"
+
+
+def duration(value: float | None, unit: str) -> str:
+    """A duration such as ``3 ngày làm việc`` or ``Trong ngày``."""
+    if unit == "within_day" or value is None:
+        return "Trong ngày" if unit == "within_day" else UNIT_LABELS[unit]
+    return f"{number(value)} {UNIT_LABELS[unit]}"
+
+
+def step_duration(item: StepDuration | None) -> str | None:
+    """The duration of one step, or None."""
+    return None if item is None else duration(item.value, item.unit)
+
+
+def stage_text(stage: Stage) -> str:
+    """One stage of a multi-stage time: ``Xác minh: 5 ngày làm việc``."""
+    return f"{stage.name}: {duration(stage.value, stage.unit)}"
+
+
+def processing_time(time: ProcessingTime) -> str:
+    """The headline of a processing time (``Trong ngày``, ``15 ngày làm việc``)."""
+    return duration(time.value, time.unit)
+
+
+def cutoff_note(time: ProcessingTime) -> str | None:
+    """What the cut-off hour means for the citizen, or None."""
+    if time.cutoff is None:
+        return None
+    return f"Nhận hồ sơ sau {time.cutoff} thì trả kết quả trong ngày làm việc tiếp theo."
+
+
+def fee_amount(fee: Fee) -> str:
+    """How much a fee is. An amount of 0 is never called free: it says «Miễn» or shows its text."""
+    if fee.amount:
+        return money(fee.amount) + (f"/{fee.unit}" if fee.unit else "")
+    if fee.percent is not None:
+        return f"{number(fee.percent)}%" + (f" {fee.base}" if fee.base else "")
+    if fee.exempt:
+        return "Miễn"
+    if fee.text:
+        return fee.text
+    return "0 đồng (xem ghi chú)" if fee.amount == 0 else "Chưa công bố mức thu"
+
+
+def exemption_text(fee: Fee) -> str | None:
+    """Who is exempted, spelled out; prefixed «Được miễn:» when an amount is shown beside it."""
+    if not fee.exemption:
+        return None
+    if fee.exempt and fee_amount(fee) != "Miễn":
+        return f"Được miễn: {fee.exemption}"
+    return fee.exemption
+
+
+def fee_window(fee: Fee) -> str | None:
+    """The validity window of a fee (``từ 01/01/2027``, ``đến 31/12/2026``), or None."""
+    parts = []
+    if fee.valid_from is not None:
+        parts.append(f"từ {format_date(fee.valid_from)}")
+    if fee.valid_to is not None:
+        parts.append(f"đến hết {format_date(fee.valid_to)}")
+    return " ".join(parts).capitalize() or None
+
+
+def fee_short(fees: Sequence[Fee]) -> str:
+    """One short cell for tables: «Không thu», «Miễn», or the first amount that is charged."""
+    if not fees:
+        return "Không thu"
+    charged = [fee for fee in fees if not (fee.exempt and not fee.amount)]
+    if not charged:
+        return "Miễn"
+    more = " …" if len(charged) > 1 else ""
+    return fee_amount(charged[0]) + more
+
+
+def channel_time_short(channels: Sequence[Channel]) -> str:
+    """The processing time of the first channel, for table cells."""
+    return processing_time(channels[0].time) if channels else "—"
+
+
+def upcoming_fees(channel: Channel, as_of: dt.date) -> tuple[Fee, ...]:
+    """Fees of a channel that start after ``as_of`` (announced changes)."""
+    return tuple(fee for fee in channel.fees if fee.valid_from is not None and fee.valid_from > as_of)
+
+
+def text_blocks(text: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Split multi-line content text into paragraphs and bullet lists.
+
+    Returns ``(kind, lines)`` pairs where kind is ``"p"`` (one paragraph per line) or ``"ul"`` (lines
+    that started with ``-``, ``+`` or ``•``, marker removed). Text stays text: templates escape it.
+    """
+    blocks: list[tuple[str, list[str]]] = []
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        bullet = line[:1] in "-+•" and line[1:2] == " "
+        kind = "ul" if bullet else "p"
+        line = line[2:].strip() if bullet else line
+        if blocks and blocks[-1][0] == kind == "ul":
+            blocks[-1][1].append(line)
+        else:
+            blocks.append((kind, [line]))
+    return tuple((kind, tuple(lines)) for kind, lines in blocks)
+
+
+NO_FEE = "Không thu phí, lệ phí"
 
 
 def format_clock(value: str) -> str:
@@ -34,75 +142,36 @@ def format_clock(value: str) -> str:
     return f"{int(hours)} giờ" if minutes == "00" else f"{int(hours)} giờ {minutes}"
 
 
-def format_duration(value: float | None, unit: str) -> str | None:
-    """A length of time: «3 ngày làm việc», «Trong ngày»; None when there is no value."""
-    if unit == "within_day":
-        return "Trong ngày"
-    if value is None:
-        return None
-    return f"{format_number(value)} {UNIT_LABELS[unit]}"
-
-
 def stages_total(time: ProcessingTime) -> str | None:
     """The total of a multi-stage time when every stage has a value in one unit, else None."""
     units = {stage.unit for stage in time.stages}
     if not time.stages or len(units) != 1 or any(stage.value is None for stage in time.stages):
         return None
-    return format_duration(sum(stage.value or 0 for stage in time.stages), units.pop())
+    return duration(sum(stage.value or 0 for stage in time.stages), units.pop())
 
 
 def time_headline(time: ProcessingTime) -> str:
-    """The headline of a processing time: «3 ngày làm việc», «Trong ngày», or the published text."""
-    return format_duration(time.value, time.unit) or stages_total(time) or time.text or "Theo quy định"
-
-
-def cutoff_note(time: ProcessingTime) -> str | None:
-    """What the cut-off hour means for the citizen, or None."""
-    if time.cutoff is None:
-        return None
-    return f"Hồ sơ nhận sau {format_clock(time.cutoff)} được trả kết quả trong ngày làm việc tiếp theo"
+    """The headline of a processing time: a length, the total of its stages, or the published text."""
+    if time.unit == "within_day" or time.value is not None:
+        return processing_time(time)
+    return stages_total(time) or time.text or "Theo quy định"
 
 
 def time_phrase(time: ProcessingTime) -> str:
-    """A processing time in one line, with its start point and cut-off."""
+    """A processing time in one line, with its start point and cut-off (for reports)."""
     parts = [time_headline(time)]
     if time.start:
         parts.append(time.start)
-    note = cutoff_note(time)
-    if note:
-        parts.append(note[0].lower() + note[1:])
+    if time.cutoff:
+        parts.append(f"nhận sau {format_clock(time.cutoff)} trả vào ngày làm việc tiếp theo")
     return ", ".join(parts)
 
 
-def fee_amount(fee: Fee) -> str | None:
-    """The charged amount: «8.000 đồng/bản», «0,5% giá trị tài sản»; None when nothing is charged."""
-    if fee.amount:
-        return money(fee.amount) + (f"/{fee.unit}" if fee.unit else "")
-    if fee.percent is not None:
-        rate = f"{format_number(fee.percent)}%"
-        return f"{rate} {fee.base}" if fee.base else rate
-    return None
-
-
-def fee_window(fee: Fee) -> str | None:
-    """The validity window of a fee: «từ 01/01/2027», «đến hết 31/12/2026»; None when open."""
-    parts = []
-    if fee.valid_from is not None:
-        parts.append(f"từ {format_date(fee.valid_from)}")
-    if fee.valid_to is not None:
-        parts.append(f"đến hết {format_date(fee.valid_to)}")
-    return " ".join(parts) or None
-
-
 def fee_phrase(fee: Fee) -> str:
-    """A fee in one line: amount or exemption (spelled out, never a bare «miễn phí»), and its window."""
-    amount = fee_amount(fee)
-    if amount is not None:
-        text = amount + (f" (miễn, giảm: {fee.exemption})" if fee.exemption else "")
-    elif fee.exempt or fee.amount == 0:
-        label = FEE_TYPE_LABELS[fee.type]
-        text = f"miễn {label}" + (f": {fee.exemption}" if fee.exemption else "")
-    else:
-        text = fee.text or "theo quy định"
+    """A fee in one line: its amount or exemption (spelled out), and its validity window."""
+    text = fee_amount(fee)
+    exemption = exemption_text(fee)
+    if exemption and exemption != text:
+        text += f" ({exemption[0].lower() + exemption[1:]})"
     window = fee_window(fee)
-    return f"{text} ({window})" if window else text
+    return f"{text}, {window[0].lower() + window[1:]}" if window else text

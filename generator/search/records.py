@@ -16,7 +16,7 @@ from generator.dates import fees_on
 from generator.search.fold import fold_tokens
 from generator.search.synonyms import Phrase, expand
 from generator.site import urls
-from generator.site.wording import channel_time_short, fee_short
+from generator.wording import channel_time_short, fee_short
 
 FREE_LABELS = frozenset({"Không thu", "Miễn"})
 """Fee cells (``wording.fee_short``) that mean the citizen pays nothing."""

@@ -11,7 +11,7 @@ from generator.model.types import CHANNEL_LABELS, LEVEL_LABELS, ONLINE_LABELS
 from generator.site import urls
 from generator.site.context import BuildContext
 from generator.site.views import FeedbackView, Link, OfficeView, feedback_view, office_view
-from generator.site.wording import (
+from generator.wording import (
     FEE_TYPE_LABELS,
     cutoff_note,
     exemption_text,
@@ -25,7 +25,7 @@ from generator.site.wording import (
 )
 
 Blocks = tuple[tuple[str, tuple[str, ...]], ...]
-"""Paragraphs and bullet lists of a long text, see :func:`generator.site.wording.text_blocks`."""
+"""Paragraphs and bullet lists of a long text, see :func:`generator.wording.text_blocks`."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from generator.dates import LIFECYCLE_LABELS, fees_on, format_date
 from generator.model import Feedback
 from generator.model.types import ONLINE_LABELS
 from generator.site import urls
-from generator.site.wording import channel_time_short, fee_short
+from generator.wording import channel_time_short, fee_short
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Unit tests of the site's wording helpers: money, durations, fees (a qualified 0 is never «free»)."""
+"""Unit tests of the shared wording: money, durations, fees (a qualified 0 is never «free»)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from generator.model import Fee, ProcessingTime
-from generator.site.wording import (
+from generator.wording import (
     cutoff_note,
     exemption_text,
     fee_amount,
