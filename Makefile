@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 site: setup  ## check the content, then build the website and posters into site/
+	bash .ci/system-deps.sh site
 	$(BIN)/python -m generator check
 	$(BIN)/mkdocs build --strict
 
@@ -28,7 +29,8 @@ check: setup  ## every gate CI runs besides the tests
 	$(BIN)/mypy generator
 	$(BIN)/python -m generator check --strict
 
-test: setup  ## the whole test suite (unit, golden, whole-site, browser)
+test: setup  ## the whole test suite (unit, golden, whole-site, posters, browser)
+	bash .ci/system-deps.sh test
 	$(BIN)/python -m pytest -n 2 -q
 
 test-fast: setup  ## the unit tests only

@@ -5,7 +5,7 @@ Usage::
     .venv/bin/python bench/poster_bench.py                 # N = 2000 procedures, 2 worker processes
     .venv/bin/python bench/poster_bench.py --count 300 --jobs 2
 
-Writes the catalogue with ``bench/synth.py`` into ``bench/_out/synth-N`` and the posters into
+Writes the catalogue with ``bench/synth.py`` into ``bench/_out/poster-synth-N`` and the posters into
 ``bench/_out/posters-N`` (cache beside it), then prints a Markdown table for docs/bench-posters.md.
 """
 
@@ -107,7 +107,7 @@ def main() -> None:
     shutil.rmtree(snapshot, ignore_errors=True)
     shutil.copytree(THEME_DIR, snapshot)
     THEME = load_theme(snapshot)
-    root = make_catalogue(base / f"synth-{args.count}", args.count)
+    root = make_catalogue(base / f"poster-synth-{args.count}", args.count)
     out, cache = base / f"posters-{args.count}", base / f"posters-{args.count}-cache"
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)

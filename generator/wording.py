@@ -59,12 +59,20 @@ def cutoff_note(time: ProcessingTime) -> str | None:
     return f"Nhận hồ sơ sau {time.cutoff} thì trả kết quả trong ngày làm việc tiếp theo."
 
 
-def fee_amount(fee: Fee) -> str:
-    """How much a fee is. An amount of 0 is never called free: it says «Miễn» or shows its text."""
+def charged_amount(fee: Fee) -> str | None:
+    """The charged amount: «8.000 đồng/bản», «0,5% giá trị tài sản»; None when nothing is charged."""
     if fee.amount:
         return money(fee.amount) + (f"/{fee.unit}" if fee.unit else "")
     if fee.percent is not None:
         return f"{number(fee.percent)}%" + (f" {fee.base}" if fee.base else "")
+    return None
+
+
+def fee_amount(fee: Fee) -> str:
+    """How much a fee is. An amount of 0 is never called free: it says «Miễn» or shows its text."""
+    charged = charged_amount(fee)
+    if charged is not None:
+        return charged
     if fee.exempt:
         return "Miễn"
     if fee.text:

@@ -13,6 +13,7 @@ from generator.wording import (
     fee_amount,
     fee_short,
     fee_window,
+    format_clock,
     money,
     number,
     processing_time,
@@ -82,3 +83,8 @@ def test_processing_times() -> None:
 def test_text_blocks_keep_bullets_together() -> None:
     text = "Mở đầu\n- một\n- hai\nKết thúc"
     assert text_blocks(text) == (("p", ("Mở đầu",)), ("ul", ("một", "hai")), ("p", ("Kết thúc",)))
+
+
+def test_cutoff_hours() -> None:
+    assert format_clock("15:00") == "15 giờ"
+    assert format_clock("16:30") == "16 giờ 30"

@@ -7,6 +7,7 @@ version ids compared. Nothing is rendered for the old side.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -17,14 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.catalogue import read_catalogue
+from generator.catalogue import Catalogue, read_catalogue
 from generator.errors import PosterError
 from generator.issues import Severity
 from generator.posters.plan import Sheet, plan_sheets
 from generator.posters.theme import Theme, load_theme
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-CONTENT_PATHS = ("content", "procedures")
+PROCEDURES = "procedures"
+CONTENT_PATHS = ("content", PROCEDURES)
+MAX_PASSES = 4
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class Reprint:
     added: tuple[Sheet, ...]
     changed: tuple[tuple[OldSheet, Sheet], ...]
     removed: tuple[OldSheet, ...]
+    unreadable: tuple[str, ...] = ()
+    """Old procedure files today's rules reject; their sheets are listed as new, to be safe."""
 
     @property
     def to_print(self) -> tuple[Sheet, ...]:
@@ -120,22 +125,40 @@ def old_theme(root: Path, commit: str, theme: Theme, into: Path) -> Theme:
     return load_theme(folder)
 
 
-def old_sheets(root: Path, since: str, theme: Theme) -> tuple[str, list[OldSheet]]:
-    """The sheets as they were at ``since`` (a git ref or YYYY-MM-DD), and a description of it."""
+def read_old(tree: Path, day: dt.date, label: str) -> tuple[Catalogue, list[str]]:
+    """The old catalogue, leaving out procedure files today's rules reject (the rules may be newer).
+
+    Returns the catalogue and the files left out; their sheets then count as new (to be printed).
+    """
+    skipped: list[str] = []
+    for _ in range(MAX_PASSES):
+        cat, issues = read_catalogue(tree, day)
+        if cat is not None:
+            return cat, skipped
+        bad = sorted({i.file for i in issues if i.severity is Severity.ERROR})
+        if not bad or any(not f.startswith(f"{PROCEDURES}/") for f in bad):
+            errors = [i.format() for i in issues if i.severity is Severity.ERROR][:5]
+            raise PosterError(f"không đọc được nội dung tại {label}: " + "; ".join(errors))
+        for file in bad:
+            (tree / file).unlink(missing_ok=True)
+        skipped.extend(bad)
+    raise PosterError(f"không đọc được nội dung tại {label}")
+
+
+def old_sheets(root: Path, since: str, theme: Theme) -> tuple[str, list[OldSheet], list[str]]:
+    """The sheets as they were at ``since`` (a git ref or YYYY-MM-DD), a description of that
+    point, and the old procedure files that could not be read (their sheets count as new)."""
     commit, day = resolve(root, since)
     label = f"{commit[:10]} ({day.isoformat()})" if commit else f"{since} (chưa có nội dung)"
     if commit is None:
-        return label, []
+        return label, [], []
     with tempfile.TemporaryDirectory(prefix="congkhai-old-") as tmp:
         tree = Path(tmp) / "tree"
         if not extract(root, commit, CONTENT_PATHS, tree):
-            return label, []
-        cat, issues = read_catalogue(tree, day)
-        if cat is None:
-            errors = [i.format() for i in issues if i.severity is Severity.ERROR][:5]
-            raise PosterError(f"không đọc được nội dung tại {label}: " + "; ".join(errors))
+            return label, [], []
+        cat, skipped = read_old(tree, day, label)
         sheets = plan_sheets(cat, old_theme(root, commit, theme, Path(tmp)))
-    return label, [OldSheet(s.path, s.office, s.title, s.stamp.version) for s in sheets]
+    return label, [OldSheet(s.path, s.office, s.title, s.stamp.version) for s in sheets], skipped
 
 
 def compare(since: str, old: Sequence[OldSheet], current: Sequence[Sheet]) -> Reprint:
@@ -152,5 +175,5 @@ def compare(since: str, old: Sequence[OldSheet], current: Sequence[Sheet]) -> Re
 
 def reprint_list(root: Path, since: str, current: Sequence[Sheet], theme: Theme) -> Reprint:
     """Compare today's sheets with the sheets at ``since`` (git ref or date)."""
-    label, old = old_sheets(root, since, theme)
-    return compare(label, old, current)
+    label, old, skipped = old_sheets(root, since, theme)
+    return dataclasses.replace(compare(label, old, current), unreadable=tuple(skipped))

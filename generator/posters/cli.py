@@ -97,18 +97,23 @@ def print_summary(report: PosterReport) -> None:
 
 def print_reprint(reprint: Reprint, office: str | None) -> None:
     """The reprint list, grouped by office: new, changed and removed sheets."""
-    rows: list[tuple[str, str, str, str]] = []
-    rows += [(s.office, "IN MỚI", s.path, f"{s.title} · phiên bản {s.stamp.version}") for s in reprint.added]
+    rows = [(s.office, "IN MỚI", s.path, s.title, s.stamp.version) for s in reprint.added]
     rows += [
-        (new.office, "IN LẠI", new.path, f"{new.title} · phiên bản {old.version} → {new.stamp.version}")
-        for old, new in reprint.changed
+        (n.office, "IN LẠI", n.path, n.title, f"{o.version} → {n.stamp.version}") for o, n in reprint.changed
     ]
-    rows += [(s.office, "GỠ BỎ", s.path, f"{s.title} · phiên bản {s.version}") for s in reprint.removed]
+    rows += [(s.office, "GỠ BỎ", s.path, s.title, s.version) for s in reprint.removed]
     rows = [row for row in rows if not office or row[0] == office]
     to_print = sum(1 for row in rows if row[1] != "GỠ BỎ")
     print(f"So với {reprint.since}: {to_print} tờ cần in, {len(rows) - to_print} tờ cần gỡ.")
-    for _, action, path, text in sorted(rows, key=lambda r: (r[0], r[2])):
-        print(f"  {action:7} {path}  {text}")
+    for file in reprint.unreadable:
+        print(f"  ({file} khi đó không hợp lệ theo quy tắc hiện nay: tờ của nó được tính là in mới)")
+    for _, action, path, title, version in sorted(rows, key=lambda r: (r[0], r[2])):
+        print(f"  {action:7} {path}  {short(title)} · phiên bản {version}")
+
+
+def short(title: str, limit: int = 70) -> str:
+    """A title cut to ``limit`` characters for one-line listings."""
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
 def write_bundle(sheets: list[Sheet], out: Path, target: Path, author: str) -> None:

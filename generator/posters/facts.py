@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from generator.dates import fees_on, format_date
 from generator.model import Channel, Decision, Document, Fee, LegalDocument, ProcessingTime, Stage
-from generator.model.types import CHANNEL_LABELS, UNIT_LABELS
+from generator.model.types import CHANNEL_LABELS
+from generator.wording import charged_amount, duration, format_clock, stages_total
 
 FEE_TYPE_LABELS: dict[str, str] = {"phi": "phí", "le_phi": "lệ phí"}
 NO_FEE = "Không thu phí, lệ phí"
@@ -40,27 +41,9 @@ class ChannelFacts:
     fees: tuple[Fact, ...]
 
 
-def format_number(value: float) -> str:
-    """Format a number the Vietnamese way: 8000 → «8.000», 0.5 → «0,5»."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    whole, _, frac = f"{value:.2f}".rstrip("0").partition(".")
-    return f"{format_number(int(whole))},{frac}"
-
-
-def format_clock(value: str) -> str:
-    """Format a HH:MM cut-off: «15:00» → «15 giờ», «16:30» → «16 giờ 30»."""
-    hours, minutes = value.split(":")
-    return f"{int(hours)} giờ" if minutes == "00" else f"{int(hours)} giờ {minutes}"
-
-
 def format_duration(value: float | None, unit: str) -> str | None:
-    """Format a length of time, e.g. «3 ngày làm việc», «Trong ngày»; None when there is no value."""
-    if unit == "within_day":
-        return "Trong ngày"
-    if value is None:
-        return None
-    return f"{format_number(value)} {UNIT_LABELS[unit]}"
+    """A length of time, e.g. «3 ngày làm việc», «Trong ngày»; None when there is no value."""
+    return duration(value, unit) if value is not None or unit == "within_day" else None
 
 
 def _stage_text(stage: Stage) -> str:
@@ -69,16 +52,9 @@ def _stage_text(stage: Stage) -> str:
     return f"{text} ({stage.note})" if stage.note else text
 
 
-def _stages_total(stages: tuple[Stage, ...]) -> str | None:
-    units = {stage.unit for stage in stages}
-    if not stages or len(units) != 1 or any(stage.value is None for stage in stages):
-        return None
-    return format_duration(sum(stage.value or 0 for stage in stages), units.pop())
-
-
 def time_fact(time: ProcessingTime) -> Fact:
     """The processing time of one channel as a headline value plus fine print."""
-    value = format_duration(time.value, time.unit) or _stages_total(time.stages)
+    value = format_duration(time.value, time.unit) or stages_total(time)
     notes: list[str] = []
     if time.start:
         notes.append(time.start)
@@ -92,16 +68,6 @@ def time_fact(time: ProcessingTime) -> Fact:
     elif time.text and time.text != value:
         notes.append(time.text)
     return Fact(value, tuple(notes))
-
-
-def _fee_amount(fee: Fee) -> str | None:
-    if fee.amount:
-        money = f"{format_number(fee.amount)} đồng"
-        return f"{money}/{fee.unit}" if fee.unit else money
-    if fee.percent is not None:
-        rate = f"{format_number(fee.percent)}%"
-        return f"{rate} {fee.base}" if fee.base else rate
-    return None
 
 
 def _exempt_value(fee: Fee) -> str:
@@ -119,7 +85,7 @@ def _exempt_value(fee: Fee) -> str:
 
 def fee_fact(fee: Fee) -> Fact:
     """One fee in force: its amount (or exemption) as the value, its name as the label."""
-    amount = _fee_amount(fee)
+    amount = charged_amount(fee)
     notes: list[str] = []
     if amount is not None:
         value = amount
@@ -140,7 +106,7 @@ def fee_fact(fee: Fee) -> Fact:
 
 def short_fee(fee: Fee) -> str:
     """A fee in a few words for the office index, never «Miễn phí» when the waiver has conditions."""
-    amount = _fee_amount(fee)
+    amount = charged_amount(fee)
     if amount is not None:
         return amount
     label = FEE_TYPE_LABELS[fee.type]

@@ -187,15 +187,11 @@ def log_progress(done: int, total: int) -> None:
         log.info("Bảng niêm yết: đã in %d/%d tờ", done, total)
 
 
-SKIP_VARIABLE = "CONGKHAI_POSTERS"
-"""Set to ``0`` to build the site without posters (e.g. to time the pages alone)."""
-
-
 def write_site_posters(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) -> None:
-    """Post-build writer: every poster into ``<site_dir>/posters/`` (see generator/build.py)."""
-    if os.environ.get(SKIP_VARIABLE, "").strip().lower() in {"0", "off", "no", "false"}:
-        log.info("Bảng niêm yết: bỏ qua (%s=0).", SKIP_VARIABLE)
-        return
+    """Post-build writer: every poster into ``<site_dir>/posters/`` (see generator/build.py).
+
+    Skip it with ``CONGKHAI_SKIP_WRITERS=write_site_posters`` (e.g. to time the pages alone).
+    """
     report = write_posters(catalogue, site_dir / "posters", changed=ctx.last_changed, progress=log_progress)
     log.info(
         "Bảng niêm yết: %d tờ (%d in mới, %d lấy từ bộ nhớ đệm) trong %.1f s",

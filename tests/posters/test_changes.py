@@ -129,3 +129,19 @@ def test_cli_lists_and_bundles_the_reprint(repo: Path, built: Built, tmp_path: P
         len(PdfReader(out / p).pages) for p in ("mot-cua/danh-muc.pdf", "mot-cua/dang-ky-khai-sinh.pdf")
     )
     assert len(reader.pages) == expected
+
+
+def test_old_files_todays_rules_reject_count_as_new(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(CATALOGUE, root)
+    path = root / "procedures" / "chung-thuc-ban-sao.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good + "khoa_la: 1\n", encoding="utf-8")  # an unknown key: an error today
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "Có lỗi")
+    path.write_text(good, encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Sửa lỗi", date="2026-11-24T10:00:00+07:00")
+    reprint = reprint_list(root, "HEAD~1", current(root), load_theme())
+    assert reprint.unreadable == ("procedures/chung-thuc-ban-sao.yaml",)
+    assert [s.path for s in reprint.added] == ["mot-cua/chung-thuc-ban-sao.pdf"]

@@ -11,8 +11,6 @@ from generator.posters.facts import (
     NO_FEE,
     channel_facts,
     fee_fact,
-    format_clock,
-    format_number,
     quantity,
     short_fee,
     time_fact,
@@ -21,18 +19,6 @@ from generator.posters.facts import (
 
 def fee(**kw: object) -> Fee:
     return Fee.model_validate({"type": "le_phi", "name": "Lệ phí", **kw})
-
-
-@pytest.mark.parametrize(
-    ("value", "text"), [(8000, "8.000"), (1200000, "1.200.000"), (0.5, "0,5"), (2.25, "2,25")]
-)
-def test_numbers_are_written_the_vietnamese_way(value: float, text: str) -> None:
-    assert format_number(value) == text
-
-
-def test_cutoff_hours() -> None:
-    assert format_clock("15:00") == "15 giờ"
-    assert format_clock("16:30") == "16 giờ 30"
 
 
 def test_amount_with_unit_and_exemption_spelled_out() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
+from generator.catalogue import Catalogue
 from tests.posters.conftest import Built, decode_qr, need, pdfinfo, pdftotext
 
 A4 = "595.276 x 841.89 pts (A4)"
@@ -146,6 +147,3 @@ def test_a3_setting_scales_the_page(tmp_path: Path, catalogue: Catalogue) -> Non
     pdf.write_bytes(Renderer(load_theme()).render(poster, Stamp("00000000", cat.as_of)).pdf)
     assert pdfinfo(pdf)["Page size"] == A3
     assert "Đăng ký khai sinh" in pdftotext(pdf)
-
-
-from generator.catalogue import Catalogue  # noqa: E402  (type of the fixture above)
