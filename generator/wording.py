@@ -120,18 +120,22 @@ def upcoming_fees(channel: Channel, as_of: dt.date) -> tuple[Fee, ...]:
     return tuple(fee for fee in channel.fees if fee.valid_from is not None and fee.valid_from > as_of)
 
 
+BULLETS = ("- ", "+ ", "• ", "* ", "– ")
+"""Line starts that mark a list item in published texts (the national portal uses - and +)."""
+
+
 def text_blocks(text: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Split multi-line content text into paragraphs and bullet lists.
 
     Returns ``(kind, lines)`` pairs where kind is ``"p"`` (one paragraph per line) or ``"ul"`` (lines
-    that started with ``-``, ``+`` or ``•``, marker removed). Text stays text: templates escape it.
+    that started with one of ``BULLETS``, marker removed). Text stays text: templates escape it.
     """
     blocks: list[tuple[str, list[str]]] = []
     for raw in (text or "").splitlines():
         line = raw.strip()
         if not line:
             continue
-        bullet = line[:1] in "-+•" and line[1:2] == " "
+        bullet = line.startswith(BULLETS)
         kind = "ul" if bullet else "p"
         line = line[2:].strip() if bullet else line
         if blocks and blocks[-1][0] == kind == "ul":

@@ -31,8 +31,7 @@ from generator.posters.facts import (
     quantity,
 )
 from generator.site import urls
-
-BULLETS = ("- ", "+ ", "• ", "* ", "– ")
+from generator.wording import text_blocks
 
 
 @dataclass(frozen=True)
@@ -180,14 +179,7 @@ def feedback_box(office: Office, site: Site) -> FeedbackBox:
 
 def paragraphs(text: str | None) -> tuple[Paragraph, ...]:
     """Split a step's text into paragraphs, keeping list items («- …», «+ …») as bullets."""
-    result = []
-    for line in (text or "").splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        bullet = line.startswith(BULLETS)
-        result.append(Paragraph(line[2:].strip() if bullet else line, bullet))
-    return tuple(result)
+    return tuple(Paragraph(line, kind == "ul") for kind, lines in text_blocks(text) for line in lines)
 
 
 def step_item(step: Step) -> StepItem:

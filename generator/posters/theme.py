@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 
-from generator.dates import format_date
+from generator import jinja
 
 THEME_DIR = Path(__file__).resolve().parents[2] / "site_theme" / "posters"
 """The poster theme shipped with the project."""
@@ -78,16 +78,7 @@ def keep_together(value: str) -> str:
 
 
 def make_environment(folder: Path) -> Environment:
-    """The poster Jinja environment: strict undefined, autoescaping, the poster filters."""
-    env = Environment(
-        loader=FileSystemLoader(folder),
-        undefined=StrictUndefined,
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+    """The poster environment (see :mod:`generator.jinja`) with the poster filters."""
+    return jinja.make_environment(
+        folder, filters={"css_string": css_string, "keep": keep_together}, keep_trailing_newline=True
     )
-    env.filters["css_string"] = css_string
-    env.filters["keep"] = keep_together
-    env.filters["vn_date"] = format_date
-    return env
