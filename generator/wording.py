@@ -99,15 +99,36 @@ def fee_window(fee: Fee) -> str | None:
     return " ".join(parts).capitalize() or None
 
 
+def short_fee(fee: Fee) -> str:
+    """A fee in a few words, never «Miễn phí» when the waiver has conditions («Miễn (có điều kiện)»)."""
+    amount = charged_amount(fee)
+    if amount is not None:
+        return amount
+    if fee.exempt or fee.amount == 0:
+        qualified = fee.exemption or fee.text or fee.valid_to
+        return "Miễn (có điều kiện)" if qualified else f"Miễn {FEE_TYPE_LABELS[fee.type].lower()}"
+    return fee.text or "Theo quy định"
+
+
 def fee_short(fees: Sequence[Fee]) -> str:
-    """One short cell for tables: «Không thu», «Miễn», or the first amount that is charged."""
+    """One short cell for tables and search results: the first (main) fee, «…» when there are more.
+
+    The first fee listed is the procedure's own phí or lệ phí; later ones are usually optional
+    (copies, extracts), so they never stand in for it.
+    """
     if not fees:
         return "Không thu"
-    charged = [fee for fee in fees if not (fee.exempt and not fee.amount)]
-    if not charged:
-        return "Miễn"
-    more = " …" if len(charged) > 1 else ""
-    return fee_amount(charged[0]) + more
+    return short_fee(fees[0]) + (" …" if len(fees) > 1 else "")
+
+
+def _unconditionally_waived(fee: Fee) -> bool:
+    waived = charged_amount(fee) is None and (fee.exempt or fee.amount == 0)
+    return waived and not (fee.exemption or fee.text or fee.valid_to)
+
+
+def is_free(fees: Sequence[Fee]) -> bool:
+    """True when nothing is charged to anyone: no fee, or only unconditional exemptions."""
+    return all(_unconditionally_waived(fee) for fee in fees)
 
 
 def channel_time_short(channels: Sequence[Channel]) -> str:

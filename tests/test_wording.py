@@ -14,6 +14,7 @@ from generator.wording import (
     fee_short,
     fee_window,
     format_clock,
+    is_free,
     money,
     number,
     processing_time,
@@ -59,10 +60,21 @@ def test_unit_and_percent_amounts() -> None:
     assert fee_amount(fee(percent=0.5, base="giá trị tài sản")) == "0,5% giá trị tài sản"
 
 
-def test_short_fee_cell() -> None:
+def test_short_fee_cell_names_the_main_fee_and_never_a_conditional_free() -> None:
     assert fee_short(()) == "Không thu"
-    assert fee_short((fee(amount=0, exempt=True, exemption="x"),)) == "Miễn"
-    assert fee_short((fee(exempt=True), fee(amount=8000, unit="bản"), fee(amount=5000))) == "8.000 đồng/bản …"
+    assert fee_short((fee(amount=0, exempt=True, exemption="Khi đăng ký đúng hạn"),)) == "Miễn (có điều kiện)"
+    assert fee_short((fee(exempt=True),)) == "Miễn lệ phí"
+    # an optional copy fee listed after an exempt registration fee never becomes the headline
+    assert fee_short((fee(exempt=True), fee(amount=8000, unit="bản"))) == "Miễn lệ phí …"
+    assert fee_short((fee(amount=50000), fee(amount=8000, unit="bản"))) == "50.000 đồng …"
+
+
+def test_free_means_nothing_charged_to_anyone() -> None:
+    assert is_free(())
+    assert is_free((fee(exempt=True),))
+    assert not is_free((fee(exempt=True, exemption="Hộ nghèo"),))
+    assert not is_free((fee(exempt=True), fee(amount=8000, unit="bản")))
+    assert not is_free((fee(amount=0, exempt=True, valid_to=dt.date(2026, 12, 31)),))
 
 
 def test_fee_window() -> None:

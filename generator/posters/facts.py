@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from generator.dates import fees_on, format_date
 from generator.model import Channel, Decision, Document, Fee, LegalDocument, ProcessingTime, Stage
 from generator.model.types import CHANNEL_LABELS
-from generator.wording import charged_amount, duration, format_clock, stages_total
+from generator.wording import charged_amount, duration, format_clock, short_fee, stages_total
 
 FEE_TYPE_LABELS: dict[str, str] = {"phi": "phí", "le_phi": "lệ phí"}
 NO_FEE = "Không thu phí, lệ phí"
@@ -102,18 +102,6 @@ def fee_fact(fee: Fee) -> Fact:
     if fee.valid_to is not None and not value.endswith(format_date(fee.valid_to)):
         notes.append(f"Áp dụng đến hết ngày {format_date(fee.valid_to)}")
     return Fact(value, tuple(notes), label=fee.name)
-
-
-def short_fee(fee: Fee) -> str:
-    """A fee in a few words for the office index, never «Miễn phí» when the waiver has conditions."""
-    amount = charged_amount(fee)
-    if amount is not None:
-        return amount
-    label = FEE_TYPE_LABELS[fee.type]
-    if fee.exempt or fee.amount == 0:
-        qualified = fee.exemption or fee.text or fee.valid_to
-        return "Miễn (có điều kiện)" if qualified else f"Miễn {label}"
-    return fee.text or "Theo quy định"
 
 
 def fee_facts(channel: Channel, as_of: dt.date) -> tuple[Fact, ...]:

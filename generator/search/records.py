@@ -16,10 +16,7 @@ from generator.dates import fees_on
 from generator.search.fold import fold_tokens
 from generator.search.synonyms import Phrase, expand
 from generator.site import urls
-from generator.wording import channel_time_short, fee_short
-
-FREE_LABELS = frozenset({"Không thu", "Miễn"})
-"""Fee cells (``wording.fee_short``) that mean the citizen pays nothing."""
+from generator.wording import channel_time_short, fee_short, is_free
 
 ONLINE_ORDER = ("toan_trinh", "mot_phan", "khong")
 
@@ -96,7 +93,7 @@ def result_record(catalogue: Catalogue, entry: ProcedureEntry, lookups: Lookups)
         "w": ONLINE_ORDER.index(model.online),
         "t": channel_time_short(model.channels),
         "p": fee,
-        "free": 1 if fee in FREE_LABELS else 0,
+        "free": 1 if is_free(fees) else 0,
     }
     if model.aliases:
         record["a"] = list(model.aliases)
