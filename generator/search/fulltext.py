@@ -133,34 +133,35 @@ def iter_text_pages(root: Path, site_dir: Path) -> Iterator[TextPage]:
         yield TextPage(path, title, " ".join(" ".join(parser.parts).split()))
 
 
+def _fulltext_documents(catalogue: Catalogue, pages: list[TextPage]) -> Iterator[dict[str, Any]]:
+    """The documents to index, one at a time (their word lists are the bulk of the memory)."""
+    for i, entry in enumerate(catalogue.procedures):
+        yield {"id": str(i), **procedure_text_fields(entry)}
+    empty: dict[str, list[str]] = {name: [] for name, _ in FULLTEXT_BOOSTS}
+    for j, page in enumerate(pages, start=len(catalogue.procedures)):
+        yield {**empty, "id": str(j), "title": fold_tokens(page.title), "body": fold_tokens(page.text)}
+
+
+def _fulltext_record(catalogue: Catalogue, entry: ProcedureEntry) -> dict[str, Any]:
+    record: dict[str, Any] = {"n": entry.model.name, "u": urls.procedure_path(entry.slug)}
+    if catalogue.state(entry) != "active":
+        record["s"] = catalogue.state(entry)
+    return record
+
+
 def build_fulltext_payload(catalogue: Catalogue, pages: list[TextPage]) -> dict[str, Any]:
     """The full-text index and its result records (``n`` name, ``u`` address).
 
     ``fit: false`` tells ``engine.js`` to rank by BM25 alone: how well a *name* reads as the query,
     which orders the procedure index, says little about where words occur in long text.
+    Documents are streamed into the index: at 10,000 procedures, holding every folded word list at
+    once cost about 600 MB.
     """
-    documents: list[dict[str, Any]] = []
-    records: list[dict[str, Any]] = []
-    for entry in catalogue.procedures:
-        documents.append({"id": str(len(records)), **procedure_text_fields(entry)})
-        record: dict[str, Any] = {"n": entry.model.name, "u": urls.procedure_path(entry.slug)}
-        if catalogue.state(entry) != "active":
-            record["s"] = catalogue.state(entry)
-        records.append(record)
-    empty: dict[str, list[str]] = {name: [] for name, _ in FULLTEXT_BOOSTS}
-    for page in pages:
-        documents.append(
-            {
-                **empty,
-                "id": str(len(records)),
-                "title": fold_tokens(page.title),
-                "body": fold_tokens(page.text),
-            }
-        )
-        records.append({"n": page.title, "u": page.path})
+    records = [_fulltext_record(catalogue, entry) for entry in catalogue.procedures]
+    records += [{"n": page.title, "u": page.path} for page in pages]
     return {
         "v": FORMAT_VERSION,
-        "index": build_lunr(documents, FULLTEXT_BOOSTS),
+        "index": build_lunr(_fulltext_documents(catalogue, pages), FULLTEXT_BOOSTS),
         "docs": records,
         "labels": FIELD_LABELS,
         "fit": False,

@@ -7,12 +7,13 @@ tokenizer never sees Vietnamese text and the Python and JavaScript sides cannot 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from lunr import builder as lunr_builder  # type: ignore[import-untyped]
+from lunr import __TARGET_JS_VERSION__  # type: ignore[import-untyped]
 from lunr.builder import Builder  # type: ignore[import-untyped]
+from lunr.index import Index  # type: ignore[import-untyped]
 from lunr.pipeline import Pipeline  # type: ignore[import-untyped]
 from lunr.token import Token  # type: ignore[import-untyped]
 
@@ -46,6 +47,38 @@ def fold_vi(token: Token, i: int, tokens: list[Token]) -> list[Token]:
 Pipeline.register_function(fold_vi, PIPELINE_NAME)
 
 
+class LeanBuilder(Builder):  # type: ignore[misc]
+    """lunr.py's builder, storing no per-posting metadata (none is whitelisted).
+
+    lunr.py gives every (term, field, document) posting its own empty ``defaultdict``; at 10,000
+    procedures the full-text index has about 3 million postings, so one shared empty mapping saves
+    hundreds of megabytes. Term frequencies, field lengths and BM25 weights are lunr.py's own.
+    """
+
+    def add(self, doc: dict[str, Any], attributes: dict[str, Any] | None = None) -> None:
+        doc_ref = str(doc[self._ref])
+        self._documents[doc_ref] = attributes or {}
+        self.document_count += 1
+        for field_name in self._fields:
+            terms = [str(term) for term in self.pipeline.run(_word_tokens(doc[field_name]), field_name)]
+            frequencies: dict[str, int] = defaultdict(int)
+            self.field_term_frequencies[f"{field_name}/{doc_ref}"] = frequencies
+            self.field_lengths[f"{field_name}/{doc_ref}"] = len(terms)
+            for term in terms:
+                frequencies[term] += 1
+                posting = self.inverted_index.get(term)
+                if posting is None:
+                    posting = {name: {} for name in self._fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                    self.inverted_index[term] = posting
+                posting[field_name][doc_ref] = _NO_METADATA
+
+
+_NO_METADATA: dict[str, list[Any]] = {}
+"""The metadata of every posting (lunr.js reads it as «no metadata»); never mutated."""
+
+
 def make_builder(fields: Sequence[tuple[str, float]]) -> Builder:
     """A lunr builder for already folded words, with the given boosted fields.
 
@@ -53,7 +86,7 @@ def make_builder(fields: Sequence[tuple[str, float]]) -> Builder:
     would only cost time); the search pipeline holds ``fold-vi``, which is written into the index
     so that lunr.js folds queries given to ``idx.search`` the same way.
     """
-    builder = Builder()
+    builder = LeanBuilder()
     builder.search_pipeline.add(fold_vi)
     builder.ref("id")
     for name, boost in fields:
@@ -61,43 +94,28 @@ def make_builder(fields: Sequence[tuple[str, float]]) -> Builder:
     return builder
 
 
-def _word_tokens(obj: Any, metadata: Any = None, separator: Any = None) -> list[Token]:
-    """lunr.py's tokenizer for our word lists, without its per-token ``deepcopy`` of empty metadata."""
-    if isinstance(obj, list):
-        return [Token(word, {}) for word in obj]
-    tokens: list[Token] = _LUNR_TOKENIZER(obj, metadata, separator)
-    return tokens
+def _word_tokens(obj: Any) -> list[Token]:
+    """Tokens of an already folded word list (a string is split on white space)."""
+    words = obj if isinstance(obj, list) else str(obj or "").split()
+    return [Token(word, {}) for word in words]
 
 
-_LUNR_TOKENIZER = lunr_builder.Tokenizer
-
-
-@contextmanager
-def _fast_tokenizer() -> Iterator[None]:
-    lunr_builder.Tokenizer = _word_tokens
-    try:
-        yield
-    finally:
-        lunr_builder.Tokenizer = _LUNR_TOKENIZER
-
-
-def build_lunr(documents: Sequence[dict[str, Any]], fields: Sequence[tuple[str, float]]) -> dict[str, Any]:
+def build_lunr(documents: Iterable[dict[str, Any]], fields: Sequence[tuple[str, float]]) -> dict[str, Any]:
     """Index ``documents`` (``id`` = position, plus one word list per field); return the compact index.
 
-    While building, lunr.py's tokenizer is swapped for :func:`_word_tokens` (same tokens; the
-    original deep-copies an empty dict for every token, which took a third of the build time of the
-    full-text index at 2,000 procedures).
+    Documents may be a generator: each is folded, counted and dropped. The compact form is made
+    from lunr.py's index object directly, one field at a time, without lunr's serialised copy.
     """
     builder = make_builder(fields)
-    with _fast_tokenizer():
-        for doc in documents:
-            builder.add(doc)
-    serialised: dict[str, Any] = builder.build().serialize()
-    return compact(serialised)
+    for doc in documents:
+        builder.add(doc)
+    index = builder.build()
+    del builder  # the builder's term frequencies are not needed once the vectors exist
+    return compact(index)
 
 
-def compact(serialised: dict[str, Any]) -> dict[str, Any]:
-    """Re-encode a serialised lunr index in a compact form (about a fifth of the gzipped size).
+def compact(index: Index) -> dict[str, Any]:
+    """Re-encode a lunr index in a compact form (about a fifth of the gzipped size).
 
     lunr writes every posting as ``{"ref": {}}`` and repeats each document's term weights in
     ``fieldVectors``; both compress badly. The compact form keeps the same facts: ``words`` (sorted,
@@ -105,22 +123,35 @@ def compact(serialised: dict[str, Any]) -> dict[str, Any]:
     differences from the previous ref (``postings``) with their BM25 weights (``weights``, two
     decimals). ``expandIndex`` in ``engine.js`` rebuilds lunr's form before ``lunr.Index.load``.
     """
-    fields: list[str] = serialised["fields"]
-    vectors = {ref: dict(zip(v[::2], v[1::2], strict=True)) for ref, v in serialised["fieldVectors"]}
-    terms = sorted(serialised["invertedIndex"], key=lambda entry: entry[0])
-    postings: list[list[list[int]]] = [[] for _ in fields]
-    weights: list[list[list[float]]] = [[] for _ in fields]
-    for _, posting in terms:
-        old_index = posting["_index"]
-        for f, field in enumerate(fields):
-            refs = sorted(int(ref) for ref in posting.get(field, {}))
-            postings[f].append([ref - prev for prev, ref in zip([0, *refs], refs, strict=False)])
-            weights[f].append([round(vectors[f"{field}/{ref}"][old_index], 2) for ref in refs])
+    words = sorted(index.inverted_index)
+    position = {index.inverted_index[word]["_index"]: i for i, word in enumerate(words)}
+    postings: list[list[list[int]]] = []
+    weights: list[list[list[float]]] = []
+    for field in index.fields:
+        refs: list[list[int]] = [[] for _ in words]
+        scores: list[list[float]] = [[] for _ in words]
+        prefix = f"{field}/"
+        for field_ref, vector in index.field_vectors.items():
+            if not field_ref.startswith(prefix):
+                continue
+            ref = int(field_ref[len(prefix) :])
+            elements = vector.elements
+            for k in range(0, len(elements), 2):
+                at = position[elements[k]]
+                refs[at].append(ref)
+                scores[at].append(round(elements[k + 1], 2))
+        for at in range(len(words)):
+            order = sorted(range(len(refs[at])), key=refs[at].__getitem__)
+            sorted_refs = [refs[at][i] for i in order]
+            refs[at] = [ref - prev for prev, ref in zip([0, *sorted_refs], sorted_refs, strict=False)]
+            scores[at] = [scores[at][i] for i in order]
+        postings.append(refs)
+        weights.append(scores)
     return {
-        "version": serialised["version"],
-        "fields": fields,
-        "pipeline": serialised["pipeline"],
-        "words": [term for term, _ in terms],
+        "version": __TARGET_JS_VERSION__,
+        "fields": list(index.fields),
+        "pipeline": index.pipeline.serialize(),
+        "words": words,
         "postings": postings,
         "weights": weights,
     }
@@ -135,7 +166,7 @@ def build_procedure_payload(catalogue: Catalogue, synonyms: SynonymFile) -> dict
     groups: list[list[Phrase]] = folded_groups(synonyms)
     lookups = make_lookups(catalogue)
     entries = list(iter_entries(catalogue))
-    documents = [{"id": str(i), **index_fields(catalogue, e, groups)} for i, e in enumerate(entries)]
+    documents = ({"id": str(i), **index_fields(catalogue, e, groups)} for i, e in enumerate(entries))
     return {
         "v": FORMAT_VERSION,
         "index": build_lunr(documents, FIELD_BOOSTS),

@@ -35,9 +35,12 @@ def write_search_index(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) 
     errors = [issue for issue in issues if issue.severity is Severity.ERROR]
     if errors:
         raise ContentError(errors)
-    procedures = build_procedure_payload(catalogue, synonyms)
-    fulltext = build_fulltext_payload(catalogue, list(iter_text_pages(catalogue.root, site_dir)))
-    for rel, payload in ((PROCEDURE_INDEX, procedures), (FULLTEXT_INDEX, fulltext)):
-        target = site_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(dump(payload))
+    # One index at a time: each is written and dropped before the next is built (peak memory).
+    _write(site_dir / PROCEDURE_INDEX, build_procedure_payload(catalogue, synonyms))
+    pages = list(iter_text_pages(catalogue.root, site_dir))
+    _write(site_dir / FULLTEXT_INDEX, build_fulltext_payload(catalogue, pages))
+
+
+def _write(target: Path, payload: dict[str, Any]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(dump(payload))
