@@ -6,7 +6,7 @@ Usage::
     .venv/bin/python bench/poster_bench.py --count 300 --jobs 2
 
 Writes the catalogue with ``bench/synth.py`` into ``bench/_out/poster-synth-N`` and the posters into
-``bench/_out/posters-N`` (cache beside it), then prints a Markdown table for docs/bench-posters.md.
+``bench/_out/posters-N`` (cache beside it), then prints a Markdown table for docs/benchmarks.md §3.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ Usage::
 
 ``--site`` is a site built from the same synthetic catalogue (``mkdocs build`` in the folder that
 ``bench/synth.py`` wrote); without it only the index files are built and measured.
-Prints Markdown tables (copied into docs/bench-search.md).
+Prints Markdown tables (copied into docs/benchmarks.md §2).
 """
 
 from __future__ import annotations
