@@ -80,6 +80,14 @@ def test_home_search_form_leads_to_the_finder(site_url: str, page: Any) -> None:
     assert first == "Đăng ký khai sinh"
 
 
+def test_all_procedures_table_filters_with_the_shared_folding(site_url: str, page: Any) -> None:
+    page.goto(site_url + "thu-tuc/?q=dang+ki+khai+sinh")  # «ki» for «ký»: the ky/ki rule of fold.js
+    page.wait_for_function("document.querySelector('[data-ck-count]').textContent !== ''")
+    names = page.locator("#ck-all tbody tr:not([hidden]) td:first-child a").all_inner_texts()
+    assert names and all("khai sinh" in n.lower() for n in names)
+    assert "Đăng ký khai sinh" in names
+
+
 def test_all_procedures_table_sorts_by_keyboard(site_url: str, page: Any) -> None:
     page.goto(site_url + "thu-tuc/")
     header = page.locator("#ck-all thead th").nth(0)

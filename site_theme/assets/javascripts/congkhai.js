@@ -41,13 +41,18 @@
     var box = input.closest(".ck-filter");
     var count = box.querySelector("[data-ck-count]");
     box.hidden = false;
-    var rows = Array.prototype.map.call(table.tBodies[0].rows, function (row) {
-      return { row: row, text: fold(row.cells[0].textContent) };
-    });
+    var rows = null;  /* folded lazily, on the first query: a 2,000-row page loads without the work */
+    function folded() {
+      rows = rows || Array.prototype.map.call(table.tBodies[0].rows, function (row) {
+        return { row: row, text: fold(row.cells[0].textContent) };
+      });
+      return rows;
+    }
     function apply() {
       var words = fold(input.value).split(/\s+/).filter(Boolean);
       var shown = 0;
-      rows.forEach(function (item) {
+      if (!words.length && !rows) { count.textContent = ""; return; }
+      folded().forEach(function (item) {
         var match = words.every(function (word) { return item.text.indexOf(word) !== -1; });
         item.row.hidden = !match;
         if (match) { shown += 1; }
