@@ -8,8 +8,6 @@ a pull-request comment. ``python -m generator changes --base origin/main``.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import tarfile
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,7 +17,7 @@ from jinja2 import Environment, StrictUndefined
 
 from generator.catalogue import Catalogue, ProcedureEntry, read_catalogue
 from generator.dates import LIFECYCLE_LABELS, format_date
-from generator.errors import GeneratorError
+from generator.gitrefs import extract, resolve
 from generator.model import Channel, Fee, Procedure
 from generator.model.types import CHANNEL_LABELS, ONLINE_LABELS
 from generator.wording import fee_phrase, time_phrase
@@ -47,19 +45,10 @@ class ProcedureChange:
 
 
 def snapshot(root: Path, ref: str, dest: Path) -> Path:
-    """Extract the content folders of git revision ``ref`` into ``dest``; return ``dest``."""
-    try:
-        archive = subprocess.run(
-            ["git", "-C", str(root), "archive", "--format=tar", ref, "--", *CONTENT_PATHS],
-            capture_output=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError) as exc:
-        raise GeneratorError(f"không đọc được phiên bản «{ref}» từ git") from exc
-    archive_path = dest / "content.tar"
-    archive_path.write_bytes(archive)
-    with tarfile.open(archive_path) as tar:
-        tar.extractall(dest, filter="data")
+    """Extract the content folders of git revision ``ref`` (or the last commit of a date) into ``dest``."""
+    commit, _ = resolve(root, ref)
+    if commit is not None:
+        extract(root, commit, CONTENT_PATHS, dest)
     return dest
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import re
-import subprocess
 import tarfile
 import tempfile
 from collections.abc import Sequence
@@ -20,11 +18,11 @@ from pathlib import Path
 
 from generator.catalogue import Catalogue, read_catalogue
 from generator.errors import PosterError
+from generator.gitrefs import exists, extract, git, resolve
 from generator.issues import Severity
 from generator.posters.plan import Sheet, plan_sheets
 from generator.posters.theme import Theme, load_theme
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PROCEDURES = "procedures"
 CONTENT_PATHS = ("content", PROCEDURES)
 MAX_PASSES = 4
@@ -59,67 +57,18 @@ class Reprint:
         return tuple(s for s in (*self.added, *(new for _, new in self.changed)) if s.path in wanted)
 
 
-def _git(root: Path, *args: str, binary: bool = False) -> bytes:
-    try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False, timeout=120)
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise PosterError(f"không chạy được git: {exc}") from exc
-    if done.returncode != 0:
-        raise PosterError(f"git {' '.join(args)}: {done.stderr.decode(errors='replace').strip()}")
-    return done.stdout if binary else done.stdout.strip()
-
-
-def resolve(root: Path, since: str) -> tuple[str | None, dt.date]:
-    """The commit (None if the repository had none yet) and the date to judge the old catalogue on."""
-    if _DATE.match(since):
-        try:
-            day = dt.date.fromisoformat(since)
-        except ValueError as exc:
-            raise PosterError(f"ngày không hợp lệ: {since}") from exc
-        commit = _git(root, "rev-list", "-1", f"--before={since}T23:59:59", "HEAD").decode()
-        return (commit or None), day
-    commit = _git(root, "rev-parse", "--verify", "--quiet", f"{since}^{{commit}}").decode()
-    day = dt.date.fromisoformat(_git(root, "show", "-s", "--format=%cs", commit).decode())
-    return commit, day
-
-
-def extract(root: Path, commit: str, paths: Sequence[str], into: Path) -> bool:
-    """Extract ``paths`` (relative to ``root``) as they were at ``commit`` into ``into``.
-
-    Returns False when none of the paths existed at that commit.
-    """
-    prefix = _git(root, "rev-parse", "--show-prefix").decode()
-    present = [p for p in paths if _exists(root, commit, prefix + p)]
-    if not present:
-        return False
-    data = _git(
-        root, "archive", "--format=tar", f"{commit}:{prefix}" if prefix else commit, *present, binary=True
-    )
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(into, filter="data")
-    return True
-
-
-def _exists(root: Path, commit: str, path: str) -> bool:
-    try:
-        _git(root, "cat-file", "-e", f"{commit}:{path.rstrip('/')}")
-    except PosterError:
-        return False
-    return True
-
-
 def old_theme(root: Path, commit: str, theme: Theme, into: Path) -> Theme:
     """The poster theme as it was at ``commit`` when it lives in the same repository, else ``theme``."""
-    top = Path(_git(root, "rev-parse", "--show-toplevel").decode()).resolve()
+    top = Path(git(root, "rev-parse", "--show-toplevel").decode()).resolve()
     try:
         rel = theme.folder.resolve().relative_to(top).as_posix()
     except ValueError:
         return theme
     folder = into / "theme"
     folder.mkdir()
-    if not _exists(top, commit, rel):
+    if not exists(top, commit, rel):
         return theme
-    data = _git(top, "archive", "--format=tar", f"{commit}:{rel}", binary=True)
+    data = git(top, "archive", "--format=tar", f"{commit}:{rel}", binary=True)
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(folder, filter="data")
     return load_theme(folder)
