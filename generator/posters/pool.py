@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.posters.cache import PosterCache, sheet_path, write_atomic
+from generator.posters.office_index import IndexPoster
 from generator.posters.plan import Sheet
 from generator.posters.render import Renderer
 from generator.posters.theme import Theme
@@ -23,7 +24,8 @@ Progress = Callable[[int, int], None]
 """Called with (done, total) after each rendered sheet."""
 
 SERIAL_BELOW = 6
-"""Fewer sheets than this render in-process (a worker takes ~1 s to start)."""
+"""Fewer sheets than this render in-process (a worker takes ~1 s to start), unless two or more are
+office index posters: those run to tens of pages each, so they are worth a worker each."""
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,10 @@ def render_missing(
     if not todo:
         return 0
     workers = min(jobs or default_jobs(), len(todo))
+    heavy = sum(1 for sheet in todo if isinstance(sheet.poster, IndexPoster))
     results = (
         _serial(todo, theme, cache)
-        if workers <= 1 or len(todo) < SERIAL_BELOW
+        if workers <= 1 or (len(todo) < SERIAL_BELOW and heavy < 2)
         else _parallel(todo, theme, cache, workers)
     )
     for done_count, done in enumerate(results, start=1):

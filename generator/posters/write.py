@@ -16,10 +16,12 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import time
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +31,7 @@ from generator.errors import PosterError
 from generator.posters.bundle import combine
 from generator.posters.cache import PosterCache
 from generator.posters.plan import BUNDLE_NAME, Sheet, plan_sheets
-from generator.posters.pool import Progress, render_missing
+from generator.posters.pool import Progress, default_jobs, render_missing
 from generator.posters.theme import Theme, load_theme
 
 if TYPE_CHECKING:
@@ -120,20 +122,47 @@ def link_or_copy(source: Path, target: Path) -> None:
 
 
 def write_bundles(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache, out_dir: Path) -> int:
-    """Write ``<office>/tat-ca.pdf`` for each office (index first); return how many were rebuilt."""
-    rebuilt = 0
+    """Write ``<office>/tat-ca.pdf`` for each office (index first); return how many were rebuilt.
+
+    Bundles whose sheets changed are combined in parallel processes when there are several: pypdf
+    takes about a second for an office of a hundred procedures.
+    """
     author = cat.site.model.publisher.name
+    jobs: list[BundleJob] = []
+    keys: dict[str, str] = {}
     for office in _offices(sheets):
         members = [s for s in sheets if s.office == office]
         key = hashlib.sha256(":".join(s.key for s in members).encode()).hexdigest()
+        keys[office] = key
         if cache.get(f"b:{key}") is None:
             parts = [(cache.sheet_path(s.key), s.title) for s in members]
-            name = cat.offices[office].model.name
-            pages = combine(parts, cache.bundle_path(key), title=f"Bảng niêm yết – {name}", author=author)
-            cache.record(f"b:{key}", pages, cache.bundle_path(key).stat().st_size)
-            rebuilt += 1
+            title = f"Bảng niêm yết – {cat.offices[office].model.name}"
+            jobs.append((key, parts, cache.bundle_path(key), title))
+    for key, pages in _combine_all(jobs, author):
+        cache.record(f"b:{key}", pages, cache.bundle_path(key).stat().st_size)
+    for office, key in keys.items():
         link_or_copy(cache.bundle_path(key), out_dir / _bundle_path(office))
-    return rebuilt
+    return len(jobs)
+
+
+BundleJob = tuple[str, list[tuple[Path, str]], Path, str]
+"""(cache key, [(sheet PDF, bookmark)], target PDF, title) of one combined file to write."""
+
+
+def _combine_one(job: BundleJob, author: str) -> tuple[str, int]:
+    key, parts, target, title = job
+    return key, combine(parts, target, title=title, author=author)
+
+
+def _combine_all(
+    jobs: list[tuple[str, list[tuple[Path, str]], Path, str]], author: str
+) -> list[tuple[str, int]]:
+    workers = min(len(jobs), default_jobs())
+    if workers <= 1:
+        return [_combine_one(job, author) for job in jobs]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(_combine_one, jobs, [author] * len(jobs)))
 
 
 def remove_stale(out_dir: Path, keep: set[str]) -> None:
