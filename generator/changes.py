@@ -17,6 +17,7 @@ from jinja2 import Environment, StrictUndefined
 
 from generator.catalogue import Catalogue, ProcedureEntry, read_catalogue
 from generator.dates import LIFECYCLE_LABELS, format_date
+from generator.errors import ContentError
 from generator.gitrefs import extract, resolve
 from generator.model import Channel, Fee, Procedure
 from generator.model.types import CHANNEL_LABELS, ONLINE_LABELS
@@ -220,8 +221,6 @@ def change_report(root: Path, base: str, as_of: dt.date) -> tuple[str, list[Proc
     """Read the catalogue at ``base`` and in the working tree, and report the differences."""
     new, issues = read_catalogue(root, as_of)
     if new is None:
-        from generator.errors import ContentError
-
         raise ContentError(issues)
     with tempfile.TemporaryDirectory() as tmp:
         old, _ = read_catalogue(snapshot(root, base, Path(tmp)), as_of)

@@ -49,10 +49,15 @@ def check_unique_slugs(cat: Catalogue) -> Iterator[Issue]:
             )
 
 
+def _overlap(a: tuple[dt.date | None, dt.date | None], b: tuple[dt.date | None, dt.date | None]) -> bool:
+    """Whether two (from, to) windows share a day; a missing end is open."""
+    return (a[0] or dt.date.min) <= (b[1] or dt.date.max) and (b[0] or dt.date.min) <= (a[1] or dt.date.max)
+
+
 def _windows_overlap(a: Procedure, b: Procedure) -> bool:
-    start_a, end_a = a.status.effective_from or dt.date.min, a.status.effective_to or dt.date.max
-    start_b, end_b = b.status.effective_from or dt.date.min, b.status.effective_to or dt.date.max
-    return start_a <= end_b and start_b <= end_a
+    return _overlap(
+        (a.status.effective_from, a.status.effective_to), (b.status.effective_from, b.status.effective_to)
+    )
 
 
 def check_unique_codes(cat: Catalogue) -> Iterator[Issue]:
@@ -302,9 +307,7 @@ def check_fees(cat: Catalogue) -> Iterator[Issue]:
 
 
 def _fee_overlap(a: Fee, b: Fee) -> bool:
-    start_a, end_a = a.valid_from or dt.date.min, a.valid_to or dt.date.max
-    start_b, end_b = b.valid_from or dt.date.min, b.valid_to or dt.date.max
-    return start_a <= end_b and start_b <= end_a
+    return _overlap((a.valid_from, a.valid_to), (b.valid_from, b.valid_to))
 
 
 def check_fee_windows(cat: Catalogue) -> Iterator[Issue]:

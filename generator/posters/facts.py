@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from generator.dates import fees_on, format_date
 from generator.model import Channel, Decision, Document, Fee, LegalDocument, ProcessingTime, Stage
 from generator.model.types import CHANNEL_LABELS
-from generator.wording import charged_amount, duration, format_clock, short_fee, stages_total
+from generator.wording import FEE_TYPE_LABELS, charged_amount, duration, format_clock, short_fee, stages_total
 
-FEE_TYPE_LABELS: dict[str, str] = {"phi": "phí", "le_phi": "lệ phí"}
 NO_FEE = "Không thu phí, lệ phí"
 
 
@@ -72,7 +71,7 @@ def time_fact(time: ProcessingTime) -> Fact:
 
 def _exempt_value(fee: Fee) -> str:
     """Headline of a fee that is waived: unconditional waivers only may say «Miễn phí»."""
-    label = FEE_TYPE_LABELS[fee.type]
+    label = FEE_TYPE_LABELS[fee.type].lower()
     qualifier = fee.exemption or fee.text
     if qualifier:
         if qualifier.casefold().startswith("miễn"):
