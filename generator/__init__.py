@@ -2,7 +2,7 @@
 
 The pipeline: load (YAML with positions) → validate (frozen models + cross-record checks) →
 render (pages via Jinja2, handed to MkDocs) → index (folded lunr.py search) → posters
-(WeasyPrint PDFs, cached by content hash).
+(Typst PDFs, cached by content hash).
 """
 
 __version__ = "0.1.0"

@@ -1,7 +1,9 @@
 """Posters, step 3b: render the sheets missing from the cache, in parallel worker processes.
 
-Each worker builds one :class:`Renderer` (font configuration + parsed CSS) and writes its PDFs
-straight into the cache; only page counts travel back. Small batches render in this process,
+Each worker builds one :class:`Renderer` (one Typst compiler, fonts loaded once) and writes its
+PDFs straight into the cache; only page counts travel back. Workers are *spawned*, not forked:
+the Typst compiler runs its own threads, and a forked child of a process that has compiled
+before would inherit a thread pool without its threads. Small batches render in this process,
 where starting workers would cost more than it saves.
 """
 
@@ -15,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.posters.cache import PosterCache, sheet_path, write_atomic
-from generator.posters.office_index import IndexPoster
 from generator.posters.plan import Sheet
 from generator.posters.render import Renderer
 from generator.posters.theme import Theme
@@ -23,9 +24,9 @@ from generator.posters.theme import Theme
 Progress = Callable[[int, int], None]
 """Called with (done, total) after each rendered sheet."""
 
-SERIAL_BELOW = 6
-"""Fewer sheets than this render in-process (a worker takes ~1 s to start), unless two or more are
-office index posters: those run to tens of pages each, so they are worth a worker each."""
+SERIAL_BELOW = 40
+"""Fewer sheets than this render in-process: at ~20–40 ms a sheet that is about a second of work,
+what starting a worker process (Python, the catalogue modules, the fonts) costs."""
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,9 @@ def render_missing(
     if not todo:
         return 0
     workers = min(jobs or default_jobs(), len(todo))
-    heavy = sum(1 for sheet in todo if isinstance(sheet.poster, IndexPoster))
     results = (
         _serial(todo, theme, cache)
-        if workers <= 1 or (len(todo) < SERIAL_BELOW and heavy < 2)
+        if workers <= 1 or len(todo) < SERIAL_BELOW
         else _parallel(todo, theme, cache, workers)
     )
     for done_count, done in enumerate(results, start=1):
@@ -103,7 +103,7 @@ def _serial(sheets: Sequence[Sheet], theme: Theme, cache: PosterCache) -> Iterat
 
 
 def _parallel(sheets: Sequence[Sheet], theme: Theme, cache: PosterCache, workers: int) -> Iterator[Done]:
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(theme,))
     try:
         pending: set[Future[Done]] = {pool.submit(_work, sheet, str(cache.folder)) for sheet in sheets}

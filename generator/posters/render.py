@@ -1,32 +1,28 @@
-"""Posters, step 2: one sheet's context → print HTML (Jinja2) → PDF (WeasyPrint), plus its QR code.
+"""Posters, step 2: one sheet's context → JSON data → Typst template → PDF, plus its QR code.
 
-``render_html`` is pure and cheap; ``Renderer`` holds what is expensive to set up (one font
-configuration and one parsed stylesheet per process, as measured in research/posters.md) and
-turns HTML into PDF bytes.
+``Renderer`` holds what is expensive to set up: one Typst compiler per process, with the theme's
+fonts loaded once (only the theme's font files: no system fonts, so output is reproducible).
+Each sheet is one compilation of ``procedure.typ`` or ``index.typ`` with the sheet's data in
+``sys.inputs``; content is never spliced into Typst markup.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
 
 import segno
-from jinja2 import Environment
-from markupsafe import Markup
+from pypdf import PdfReader
 
 from generator.errors import PosterError
 from generator.posters.context import ProcedurePoster
+from generator.posters.data import sheet_data
 from generator.posters.office_index import IndexPoster
-from generator.posters.theme import STYLESHEET, Theme, make_environment
+from generator.posters.theme import FONTS, Theme
 
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from weasyprint.document import Document  # type: ignore[import-untyped]
-
-TEMPLATES: dict[type, str] = {ProcedurePoster: "procedure.html.j2", IndexPoster: "index.html.j2"}
+TEMPLATES: dict[type, str] = {ProcedurePoster: "procedure.typ", IndexPoster: "index.typ"}
 
 
 @dataclass(frozen=True)
@@ -46,51 +42,57 @@ class Rendered:
 
 
 @lru_cache(maxsize=256)
-def qr_svg(url: str) -> Markup:
-    """The QR code of ``url`` as inline SVG, sized by the stylesheet (error correction M)."""
+def qr_svg(url: str) -> str:
+    """The QR code of ``url`` as SVG text (error correction M, 4-module quiet zone), sized by the template."""
     code = segno.make(url, error="m")
-    svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="qr", lineclass=None)
-    return Markup(svg)
+    return str(code.svg_inline(scale=1, border=4, omitsize=True, lineclass=None))
 
 
-def render_html(env: Environment, poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> str:
-    """The print HTML of one sheet."""
-    template = env.get_template(TEMPLATES[type(poster)])
-    return template.render(poster=poster, stamp=stamp, qr=qr_svg(poster.url))
+def page_count(pdf: bytes) -> int:
+    """The number of pages of a PDF."""
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def render_data(poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> str:
+    """The JSON text the template of ``poster`` reads from ``sys.inputs.data``."""
+    return sheet_data(poster, stamp.version, stamp.updated, qr_svg(poster.url))
 
 
 class Renderer:
-    """Turns sheets into PDF bytes; create one per process and reuse it."""
+    """Turns sheets into PDF bytes; create one per process and reuse it (fonts are loaded once)."""
 
     def __init__(self, theme: Theme) -> None:
-        from weasyprint import CSS  # type: ignore[import-untyped]
-        from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
+        import typst
 
         self.theme = theme
-        self.env = make_environment(theme.folder)
-        self.fonts = FontConfiguration()
-        self.css = CSS(filename=str(theme.folder / STYLESHEET), font_config=self.fonts)
-        self._images: dict[str, Any] = {}
-
-    def layout(self, poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> Document:
-        """Lay out one sheet (HTML → pages), not yet written."""
-        from weasyprint import HTML
-
-        html = render_html(self.env, poster, stamp)
-        return HTML(string=html, base_url=str(self.theme.folder)).render(
-            stylesheets=[self.css],
-            font_config=self.fonts,
-            optimize_images=True,
-            dpi=300,
-            cache=self._images,
+        fonts = typst.Fonts(
+            include_system_fonts=False,
+            include_embedded_fonts=False,
+            font_paths=[str(theme.folder / FONTS)],
         )
+        self.compiler = typst.Compiler(root=str(theme.folder), font_paths=fonts, ignore_system_fonts=True)
+
+    def pdf(self, poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> bytes:
+        """Compile one sheet; the PDF's creation date is the sheet's own date (reproducible output)."""
+        import typst
+
+        template = str(self.theme.folder / TEMPLATES[type(poster)])
+        created = dt.datetime.combine(stamp.updated, dt.time(), tzinfo=dt.UTC)
+        try:
+            result = self.compiler.compile(
+                input=template,
+                format="pdf",
+                sys_inputs={"data": render_data(poster, stamp)},
+                timestamp=created,
+                pdf_tags=False,
+            )
+        except typst.TypstError as exc:
+            raise PosterError(f"không tạo được bảng niêm yết «{poster.url}»: {exc.message}") from exc
+        if not isinstance(result, bytes):
+            raise PosterError(f"không tạo được bảng niêm yết «{poster.url}»: Typst không trả về PDF")
+        return result
 
     def render(self, poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> Rendered:
-        """Render one sheet to PDF."""
-        try:
-            document = self.layout(poster, stamp)
-            buffer = io.BytesIO()
-            document.write_pdf(buffer)
-        except Exception as exc:  # WeasyPrint raises many kinds; the CLI needs one.
-            raise PosterError(f"không tạo được bảng niêm yết «{poster.url}»: {exc}") from exc
-        return Rendered(buffer.getvalue(), len(document.pages))
+        """Render one sheet to PDF, with its page count."""
+        pdf = self.pdf(poster, stamp)
+        return Rendered(pdf, page_count(pdf))

@@ -49,7 +49,7 @@ class PosterReport:
 
     sheets: tuple[Sheet, ...]
     rendered: int
-    """Sheets rendered by WeasyPrint in this run (the rest came from the cache)."""
+    """Sheets rendered by Typst in this run (the rest came from the cache)."""
     bundles_written: int
     out_dir: Path
     seconds: float

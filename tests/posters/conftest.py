@@ -30,10 +30,14 @@ def load(root: Path = CATALOGUE, as_of: dt.date = AS_OF) -> Catalogue:
     return cat
 
 
-def pdftotext(pdf: Path, page: int | None = None) -> str:
-    """Text of a PDF (or one page of it) as poppler extracts it, NFC-normalised."""
+def pdftotext(pdf: Path, page: int | None = None, *, layout: bool = False) -> str:
+    """Text of a PDF (or one page of it) as poppler extracts it, NFC-normalised.
+
+    With ``layout`` poppler keeps the physical layout (a table row stays on one line).
+    """
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    done = subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, check=True)
+    mode = ["-layout"] if layout else []
+    done = subprocess.run(["pdftotext", *mode, *pages, str(pdf), "-"], capture_output=True, check=True)
     return unicodedata.normalize("NFC", done.stdout.decode("utf-8"))
 
 

@@ -1,5 +1,5 @@
-"""Template contract: every field of the poster contexts is used by the poster templates, and the
-templates only use fields that exist (StrictUndefined makes a missing one fail the render)."""
+"""Template contract: every field of the poster contexts is used by the Typst templates, and the
+templates only read fields that exist (Typst fails the compile on a missing dictionary key)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import re
 
 from generator.posters import context as ctx
 from generator.posters import office_index as ix
-from generator.posters.theme import THEME_DIR, make_environment
+from generator.posters import facts as fx
+from generator.posters.theme import THEME_DIR
 
 CONTEXTS = (
     ctx.ProcedurePoster,
@@ -23,13 +24,21 @@ CONTEXTS = (
     ix.IndexRow,
     ix.IndexGroup,
     ix.IndexCell,
+    fx.Fact,
+    fx.ChannelFacts,
 )
-NOT_PRINTED = {("OfficeBox", "slug"), ("ProcedurePoster", "url"), ("IndexPoster", "url")}
-"""The office slug identifies the box; ``url`` is printed as the QR code (render.qr_svg) and url_text."""
+NOT_PRINTED = {
+    ("OfficeBox", "slug"),
+    ("ProcedurePoster", "url"),
+    ("IndexPoster", "url"),
+    ("Masthead", "logo"),
+}
+"""The office slug identifies the box; ``url`` is printed as the QR code (render.qr_svg) and url_text;
+the logo's data: URI is passed decoded, as ``data.logo`` (posters.data.image_data)."""
 
 
 def templates_text() -> str:
-    return "\n".join(p.read_text(encoding="utf-8") for p in THEME_DIR.glob("*.j2"))
+    return "\n".join(p.read_text(encoding="utf-8") for p in THEME_DIR.glob("*.typ"))
 
 
 def test_every_context_field_is_printed() -> None:
@@ -43,11 +52,9 @@ def test_every_context_field_is_printed() -> None:
     assert not unused
 
 
-def test_environment_is_strict_and_escapes() -> None:
-    env = make_environment(THEME_DIR)
-    assert env.autoescape is not False
-    template = env.from_string("{{ value }}|{{ value|css_string }}")
-    assert (
-        template.render(value='<b>"x"</b>')
-        == "&lt;b&gt;&#34;x&#34;&lt;/b&gt;|\\3c b\\3e \\22 x\\22 \\3c /b\\3e "
-    )
+def test_templates_never_evaluate_data() -> None:
+    """Content reaches Typst as JSON data only: no eval, no file reads beyond the theme, no markup from strings."""
+    text = templates_text()
+    assert "json(bytes(sys.inputs.data))" in text
+    for forbidden in ("eval(", "read(", "include ", "plugin(", "toml(", "yaml(", "csv(", "xml("):
+        assert forbidden not in text, forbidden

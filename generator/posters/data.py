@@ -1,0 +1,72 @@
+"""Posters, step 2a: a sheet's typed context as plain JSON data, the only input of its Typst template.
+
+The serialisation is generic (dataclasses → objects by field name, tuples → arrays, dates → ISO
+text, enums → their value, pydantic models → their JSON dump), so fields added to the contexts
+reach the templates without touching this module. Content text stays data: the templates read it
+with ``json(bytes(sys.inputs.data))`` and only show strings, never evaluate them.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+import enum
+import json
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+from generator.dates import format_date
+from generator.errors import PosterError
+
+_DATA_URI = re.compile(r"data:(?P<mime>[\w.+/-]+);base64,(?P<data>[A-Za-z0-9+/=\s]*)\Z")
+IMAGE_FORMATS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/svg+xml": "svg"}
+
+
+def to_data(value: object) -> Any:
+    """``value`` as JSON-ready data (str, int, float, bool, None, list, dict); text in NFC."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, enum.Enum):
+        return to_data(value.value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): to_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | frozenset | set):
+        items = sorted(value, key=repr) if isinstance(value, frozenset | set) else value
+        return [to_data(item) for item in items]
+    dump = getattr(value, "model_dump", None)
+    if callable(dump):  # a pydantic model from the facts layer
+        return to_data(dump(mode="json"))
+    raise PosterError(f"không chuyển được dữ liệu bảng niêm yết kiểu {type(value).__name__}")
+
+
+def image_data(uri: str | None) -> dict[str, object] | None:
+    """A ``data:`` URI (the configured logo) as {format, bytes} for Typst's ``image(bytes(...))``."""
+    if uri is None:
+        return None
+    match = _DATA_URI.match(uri)
+    if match is None or match["mime"] not in IMAGE_FORMATS:
+        raise PosterError("biểu trưng phải là ảnh PNG, JPEG, GIF hoặc SVG")
+    raw = base64.b64decode(match["data"])
+    return {"format": IMAGE_FORMATS[match["mime"]], "bytes": list(raw)}
+
+
+def sheet_data(poster: object, version: str, updated: dt.date, qr: str) -> str:
+    """The JSON text a template reads: the context, the sheet's stamp, its QR code (SVG) and logo."""
+    context = to_data(poster)
+    masthead = getattr(poster, "masthead", None)
+    data = {
+        "poster": context,
+        "stamp": {"version": version, "updated": format_date(updated)},
+        "qr": qr,
+        "logo": image_data(getattr(masthead, "logo", None)),
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
