@@ -1,4 +1,4 @@
-"""The WeasyPrint poster renderer as it was before the switch to Typst (kept only for bench/poster_engines.py).
+"""The WeasyPrint poster renderer before the switch to Typst (kept only for bench/poster_engines.py).
 
 ``render_html`` is pure and cheap; ``Renderer`` holds what is expensive to set up (one font
 configuration and one parsed stylesheet per process, as measured in research/posters.md) and
@@ -16,10 +16,10 @@ import segno
 from jinja2 import Environment
 from markupsafe import Markup
 
+from bench.weasyprint_legacy.theme import STYLESHEET, Theme, make_environment
 from generator.errors import PosterError
 from generator.posters.context import ProcedurePoster
 from generator.posters.office_index import IndexPoster
-from bench.weasyprint_legacy.theme import STYLESHEET, Theme, make_environment
 
 if TYPE_CHECKING:
     import datetime as dt

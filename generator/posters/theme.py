@@ -17,7 +17,9 @@ THEME_DIR = Path(__file__).resolve().parents[2] / "site_theme" / "posters"
 
 FONTS = "fonts"
 """The theme's font folder: the only fonts the compiler sees."""
-RENDER_OPTIONS = "typst:pdf,no-tags,no-system-fonts,no-embedded-fonts,timestamp=updated;qr:error=m,border=4;data:v1"
+RENDER_OPTIONS = (
+    "typst:pdf,no-tags,no-system-fonts,no-embedded-fonts,timestamp=updated;qr:error=m,border=4;data:v1"
+)
 """Everything about rendering that is not in a theme file; change it and every sheet re-renders.
 
 No PDF/UA (``pdf_standards=["ua-1"]``): tagged sheets made pypdf far slower at combining an

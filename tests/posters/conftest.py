@@ -30,13 +30,14 @@ def load(root: Path = CATALOGUE, as_of: dt.date = AS_OF) -> Catalogue:
     return cat
 
 
-def pdftotext(pdf: Path, page: int | None = None, *, layout: bool = False) -> str:
+def pdftotext(pdf: Path, page: int | None = None, *, layout: bool = False, raw: bool = False) -> str:
     """Text of a PDF (or one page of it) as poppler extracts it, NFC-normalised.
 
-    With ``layout`` poppler keeps the physical layout (a table row stays on one line).
+    With ``layout`` poppler keeps the physical layout (a table row stays on one line); with ``raw``
+    it keeps the order of the content stream (a table cell's lines stay together).
     """
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    mode = ["-layout"] if layout else []
+    mode = ["-layout"] if layout else ["-raw"] if raw else []
     done = subprocess.run(["pdftotext", *mode, *pages, str(pdf), "-"], capture_output=True, check=True)
     return unicodedata.normalize("NFC", done.stdout.decode("utf-8"))
 

@@ -7,8 +7,8 @@ import dataclasses
 import re
 
 from generator.posters import context as ctx
-from generator.posters import office_index as ix
 from generator.posters import facts as fx
+from generator.posters import office_index as ix
 from generator.posters.theme import THEME_DIR
 
 CONTEXTS = (
@@ -53,7 +53,7 @@ def test_every_context_field_is_printed() -> None:
 
 
 def test_templates_never_evaluate_data() -> None:
-    """Content reaches Typst as JSON data only: no eval, no file reads beyond the theme, no markup from strings."""
+    """Content reaches Typst as JSON data only: no eval, no file reads, no markup made from strings."""
     text = templates_text()
     assert "json(bytes(sys.inputs.data))" in text
     for forbidden in ("eval(", "read(", "include ", "plugin(", "toml(", "yaml(", "csv(", "xml("):

@@ -85,7 +85,9 @@ def test_long_procedure_flows_onto_continuation_pages(built: Built) -> None:
     assert last > first
     for n in range(first, last + 1):
         if "01 bản" in texts[n].split("KẾT QUẢ THỰC HIỆN")[0]:
-            assert re.search(r"^ *TT +Tên giấy tờ +Số lượng *$", pdftotext(pdf, n + 1, layout=True), re.M), n + 1
+            assert re.search(r"^ *TT +Tên giấy tờ +Số lượng *$", pdftotext(pdf, n + 1, layout=True), re.M), (
+                n + 1
+            )
 
 
 def test_fonts_are_embedded_subsets_of_be_vietnam_pro(built: Built) -> None:
