@@ -8,7 +8,6 @@ import dataclasses
 import datetime as dt
 import json
 import os
-import re
 import struct
 import subprocess
 import zlib
@@ -28,43 +27,11 @@ from generator.posters.plan import Sheet, plan_sheets
 from generator.posters.render import Renderer, Stamp, render_data
 from generator.posters.theme import load_theme
 from tests.posters.conftest import Built, pdftotext
-from tests.posters.walk import replace_at, string_leaves
+from tests.posters.walk import body_text, flat, printed, redundant, replace_at, string_leaves
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 PINNED = dt.date(2026, 11, 1)
 STAMP = Stamp("0a1b2c3d", PINNED)
-
-
-def flat(text: str) -> str:
-    """Whitespace collapsed and case folded (some headings are printed in capitals)."""
-    return " ".join(text.split()).casefold()
-
-
-def printed(value: str, text: str) -> bool:
-    """Whether ``value`` is in the extracted ``text``.
-
-    A line may wrap inside a URL (pdftotext adds a space) or after a hyphen (pdftotext drops it).
-    """
-    if flat(value) in flat(text):
-        return True
-    return squeeze(value) in squeeze(text)
-
-
-def squeeze(text: str) -> str:
-    return "".join(flat(text).split()).replace("-", "")
-
-
-def redundant(poster: object, path: tuple[str | int, ...]) -> bool:
-    """Leaves the templates leave out on purpose because the sheet already says them elsewhere."""
-    if isinstance(poster, ProcedurePoster):
-        if path[:1] == ("facts",) and path[2:] == ("channels",) and len(poster.facts) == 1:
-            return True  # one channel group: «Cách nộp hồ sơ» lists the channels
-        if path[:1] == ("facts",) and path[2:3] == ("time",) and poster.shared_time is not None:
-            return True  # every group has this time: it is printed once, as shared_time
-        if path[:1] == ("documents",) and path[2:] == ("case",):
-            group = poster.documents[int(path[1])]
-            return len(poster.documents) == 1 and group.note is None  # a lone «Trường hợp chung»
-    return False
 
 
 @pytest.fixture(scope="module")
@@ -78,27 +45,9 @@ def sheets(catalogue: Catalogue) -> list[Sheet]:
     return plan_sheets(catalogue, load_theme(), changed)
 
 
-FOOTER = re.compile(r"(?:(?:mã thủ tục \S+|danh mục \d+ thủ tục) · )?phiên bản [0-9a-f]{8} · .*$")
-
-
-def body_text(pdf: Path) -> str:
-    """The text of every page without its running head and footer, so paragraphs read on across pages.
-
-    In content-stream order (``pdftotext -raw``): Typst writes each table cell's lines together.
-    """
-    pages = []
-    for page in range(1, len(PdfReader(pdf).pages) + 1):
-        text = pdftotext(pdf, page, raw=True)
-        if page > 1:
-            head, _, text = text.partition("\n")
-            assert head.startswith("(tiếp theo) "), head
-        pages.append(FOOTER.sub("", flat(text)))
-    return " ".join(pages)
-
-
 def test_every_fact_of_each_sheet_is_printed(built: Built) -> None:
     for sheet in built.report.sheets:
-        text = body_text(built.out / sheet.path)
+        text = body_text(built.out / sheet.path, sheet.poster.office.hotline)
         missing = [
             (path, value)
             for path, value in string_leaves(sheet.poster)
