@@ -2,6 +2,8 @@
 
 python -m generator posters [--out DIR] [--changed-since REF|YYYY-MM-DD] [--bundle FILE]
                             [--office SLUG] [--jobs N] [--cache-dir DIR]
+python -m generator posters --shard K/N --out DIR     (one part of a CI matrix)
+python -m generator posters --merge DIR... [--out DIR] (join the parts; renders nothing)
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ import sys
 import time
 from pathlib import Path
 
-from generator.catalogue import read_catalogue
+from generator.catalogue import Catalogue, read_catalogue
 from generator.cli import command, extension, print_issues
 from generator.issues import has_errors
 from generator.posters.bundle import combine
 from generator.posters.changes import Reprint, reprint_list
 from generator.posters.plan import Sheet
+from generator.posters.shard import Shard, merge_shards, write_shard
 from generator.posters.theme import load_theme
 from generator.posters.write import CACHE_DIR, PosterReport, write_posters
 from generator.site.gitdates import last_changed
@@ -42,6 +45,11 @@ def add_parser(
     p.add_argument("--office", metavar="SLUG", help="chỉ một cơ quan (mã tệp trong content/offices)")
     p.add_argument("--jobs", type=int, help="số tiến trình in song song (mặc định: số lõi CPU)")
     p.add_argument("--cache-dir", type=Path, help=f"bộ nhớ đệm (mặc định <root>/{CACHE_DIR})")
+    parts = p.add_mutually_exclusive_group()
+    parts.add_argument("--shard", metavar="K/N", help="chỉ in phần thứ K trong N phần (ma trận CI)")
+    parts.add_argument(
+        "--merge", nargs="+", type=Path, metavar="DIR", help="ghép các thư mục đã in bằng --shard"
+    )
 
 
 class ProgressLine:
@@ -68,6 +76,8 @@ def run_posters(args: argparse.Namespace) -> int:
         print(f"Không có cơ quan «{args.office}» trong content/offices.", file=sys.stderr)
         return 1
     out = args.out or args.root / DEFAULT_OUT
+    if args.shard or args.merge:
+        return run_parts(args, catalogue, out)
     report = write_posters(
         catalogue,
         out,
@@ -84,6 +94,28 @@ def run_posters(args: argparse.Namespace) -> int:
         sheets = [s for s in reprint.to_print if not args.office or s.office == args.office]
     if args.bundle:
         write_bundle(sheets, out, args.bundle, catalogue.site.model.publisher.name)
+    return 0
+
+
+def run_parts(args: argparse.Namespace, catalogue: Catalogue, out: Path) -> int:
+    """``--shard K/N`` (render one part) or ``--merge DIR...`` (join the parts)."""
+    changed = last_changed(args.root)
+    if args.shard:
+        shard = Shard.parse(args.shard)
+        report = write_shard(
+            catalogue,
+            out,
+            shard,
+            changed=changed,
+            cache_dir=args.cache_dir,
+            jobs=args.jobs,
+            progress=ProgressLine(),
+        )
+        print(f"Phần {shard.index}/{shard.count}:", end=" ")
+    else:
+        report = merge_shards(catalogue, out, args.merge, changed=changed, cache_dir=args.cache_dir)
+        print(f"Đã ghép {len(args.merge)} phần:", end=" ")
+    print_summary(report)
     return 0
 
 

@@ -75,27 +75,30 @@ def write_posters(
     theme = theme or load_theme()
     cache = PosterCache(cache_dir or cat.root / CACHE_DIR)
     sheets = plan_sheets(cat, theme, changed)
-    missing = _unique([s for s in sheets if cache.get(s.key) is None])
+    missing = unique_sheets([s for s in sheets if cache.get(s.key) is None])
     try:
         rendered = render_missing(missing, theme, cache, jobs=jobs, progress=progress)
         publish(sheets, cache, out_dir)
         bundles = write_bundles(cat, sheets, cache, out_dir)
     finally:
         cache.save()  # keep what was rendered, even when a later sheet failed
-    remove_stale(out_dir, {s.path for s in sheets} | {_bundle_path(o) for o in _offices(sheets)})
+    remove_stale(out_dir, {s.path for s in sheets} | {bundle_path(o) for o in offices_of(sheets)})
     write_manifest(cat, sheets, cache, out_dir)
     return PosterReport(tuple(sheets), rendered, bundles, out_dir, time.perf_counter() - start)
 
 
-def _unique(sheets: Sequence[Sheet]) -> list[Sheet]:
+def unique_sheets(sheets: Sequence[Sheet]) -> list[Sheet]:
+    """The sheets with distinct cache keys (two identical sheets render once)."""
     return list({s.key: s for s in sheets}.values())
 
 
-def _offices(sheets: Sequence[Sheet]) -> list[str]:
+def offices_of(sheets: Sequence[Sheet]) -> list[str]:
+    """The offices of ``sheets``, in order of first appearance."""
     return list(dict.fromkeys(s.office for s in sheets))
 
 
-def _bundle_path(office: str) -> str:
+def bundle_path(office: str) -> str:
+    """Where an office's combined print file is published, under the posters folder."""
     return f"{office}/{BUNDLE_NAME}.pdf"
 
 
@@ -130,7 +133,7 @@ def write_bundles(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache, o
     author = cat.site.model.publisher.name
     jobs: list[BundleJob] = []
     keys: dict[str, str] = {}
-    for office in _offices(sheets):
+    for office in offices_of(sheets):
         members = [s for s in sheets if s.office == office]
         key = hashlib.sha256(":".join(s.key for s in members).encode()).hexdigest()
         keys[office] = key
@@ -141,7 +144,7 @@ def write_bundles(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache, o
     for key, pages in _combine_all(jobs, author):
         cache.record(f"b:{key}", pages, cache.bundle_path(key).stat().st_size)
     for office, key in keys.items():
-        link_or_copy(cache.bundle_path(key), out_dir / _bundle_path(office))
+        link_or_copy(cache.bundle_path(key), out_dir / bundle_path(office))
     return len(jobs)
 
 
@@ -197,7 +200,7 @@ def manifest_data(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache) -
     return {
         "as_of": cat.as_of.isoformat(),
         "paper": cat.site.model.posters.paper,
-        "bundles": [_bundle_path(office) for office in _offices(sheets)],
+        "bundles": [bundle_path(office) for office in offices_of(sheets)],
         "sheets": rows,
     }
 
