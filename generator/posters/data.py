@@ -21,6 +21,7 @@ from typing import Any
 from generator.dates import format_date
 from generator.errors import PosterError
 
+_NUMBER_UNIT = re.compile(r"(\d)[ \t]+(?=\S)")
 _DATA_URI = re.compile(r"data:(?P<mime>[\w.+/-]+);base64,(?P<data>[A-Za-z0-9+/=\s]*)\Z")
 IMAGE_FORMATS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/svg+xml": "svg"}
 
@@ -48,6 +49,21 @@ def to_data(value: object) -> Any:
     raise PosterError(f"không chuyển được dữ liệu bảng niêm yết kiểu {type(value).__name__}")
 
 
+def keep_together(value: Any) -> Any:
+    """Every string of ``value`` with numbers bound to what follows by a no-break space.
+
+    «15 ngày», «0225 3880 123», «7 giờ 30» never break at the end of a line. Done here rather
+    than in Typst: a regex replacement per string was a fifth of the compile time.
+    """
+    if isinstance(value, str):
+        return _NUMBER_UNIT.sub("\\1\u00a0", value)
+    if isinstance(value, list):
+        return [keep_together(item) for item in value]
+    if isinstance(value, dict):
+        return {key: keep_together(item) for key, item in value.items()}
+    return value
+
+
 def image_data(uri: str | None) -> dict[str, object] | None:
     """A ``data:`` URI (the configured logo) as {format, bytes} for Typst's ``image(bytes(...))``."""
     if uri is None:
@@ -61,7 +77,7 @@ def image_data(uri: str | None) -> dict[str, object] | None:
 
 def sheet_data(poster: object, version: str, updated: dt.date, qr: str) -> str:
     """The JSON text a template reads: the context, the sheet's stamp, its QR code (SVG) and logo."""
-    context = to_data(poster)
+    context = keep_together(to_data(poster))
     masthead = getattr(poster, "masthead", None)
     data = {
         "poster": context,
