@@ -104,7 +104,7 @@ def first_visit(site: Path, page: Path) -> int:
 def build_naive(root: Path, work: Path) -> dict[str, float]:
     """The same page bodies as Markdown with stock Material, auto nav and Material search."""
     from generator.build import generate_pages, read
-    from generator.site.context import make_build_context
+    from generator.core.build_context import make_build_context
 
     catalogue, _ = read(root, dt.date.fromisoformat(AS_OF))
     ctx = make_build_context(catalogue)

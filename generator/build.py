@@ -2,7 +2,7 @@
 
 Other stages plug in with one line each: append a page provider to :data:`PAGE_PROVIDERS` (e.g. the
 search finder page) or a writer to :data:`POST_BUILD_WRITERS` (search index, posters, open data).
-The MkDocs adapter (``generator.site.plugin``) calls these same functions at its hooks; the
+The MkDocs adapter (``generator.adapters.mkdocs_plugin``) calls these same functions at its hooks; the
 functions also run without MkDocs (tests, benchmarks, ``python -m generator pages``).
 """
 
@@ -14,14 +14,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.catalogue import Catalogue, read_catalogue
-from generator.dates import build_date
+from generator.core.build_context import BuildContext, make_build_context
+from generator.core.pages import GeneratedPage
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity
+from generator.model.dates import build_date
 from generator.posters.write import write_site_posters
 from generator.search.finder import iter_finder_pages
 from generator.search.write import write_search_index
-from generator.site.context import BuildContext, make_build_context
-from generator.site.pages import GeneratedPage
 from generator.site.providers import iter_index_pages, iter_procedure_pages
 from generator.site.writers import write_forms
 

@@ -16,10 +16,10 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from generator.dates import Lifecycle, lifecycle
 from generator.issues import Issue, Severity, display_path, sort_issues
 from generator.load import PathKey, SourceFile, format_path, load_yaml
 from generator.model import Field, FieldList, Office, Procedure, Site
+from generator.model.dates import Lifecycle, lifecycle
 from generator.validate import validate_model
 
 M = TypeVar("M", bound=BaseModel)

@@ -9,9 +9,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator.catalogue import read_catalogue
-from generator.dates import build_date
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity, has_errors, sort_issues
+from generator.model.dates import build_date
 from generator.scaffold import scaffold_procedure
 from generator.schema import write_schemas
 
@@ -87,7 +87,7 @@ def run_docs(args: argparse.Namespace) -> int:
 @command("changes")
 def run_changes(args: argparse.Namespace) -> int:
     """Print the plain-Vietnamese change report against a base git revision."""
-    from generator.changes import change_report
+    from generator.review.report import change_report
 
     try:
         report, _ = change_report(args.root, args.base, args.as_of)
@@ -175,7 +175,7 @@ def _load_extensions() -> None:
     """Import the optional stage CLIs so they can register themselves."""
     import importlib
 
-    for module in ("generator.site.cli", "generator.posters.cli", "generator.search.cli"):
+    for module in ("generator.adapters.build_command", "generator.posters.cli", "generator.search.cli"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from generator.catalogue import read_catalogue
 from generator.cli import command, extension, print_issues
+from generator.core.gitdates import last_changed
 from generator.issues import has_errors
 from generator.posters.bundle import combine
-from generator.posters.changes import Reprint, reprint_list
 from generator.posters.plan import Sheet
+from generator.posters.reprint import Reprint, reprint_list
 from generator.posters.theme import load_theme
 from generator.posters.write import CACHE_DIR, PosterReport, write_posters
-from generator.site.gitdates import last_changed
 
 DEFAULT_OUT = Path("site") / "posters"
 

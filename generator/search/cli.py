@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 from generator.catalogue import read_catalogue
-from generator.dates import build_date
+from generator.core.build_context import make_build_context
 from generator.issues import Severity
+from generator.model.dates import build_date
 from generator.search.synonyms import read_synonyms
 from generator.search.write import write_search_index
-from generator.site.context import make_build_context
 
 
 def _check(args: argparse.Namespace) -> int:

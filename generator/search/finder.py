@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from functools import partial
 
 from generator.catalogue import Catalogue
+from generator.core import urls
+from generator.core.build_context import BuildContext
+from generator.core.pages import Body, GeneratedPage
 from generator.model.types import LEVEL_LABELS, ONLINE_LABELS
 from generator.search.records import ONLINE_ORDER
-from generator.site import urls
-from generator.site.context import BuildContext
-from generator.site.pages import Body, GeneratedPage
 
 PROCEDURE_INDEX = "search/procedures.json"
 """Site path of the procedure index (names, codes, aliases…), loaded by the header box and the finder."""

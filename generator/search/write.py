@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalogue import Catalogue
+from generator.core.build_context import BuildContext
 from generator.errors import ContentError
 from generator.issues import Severity
 from generator.search.finder import FULLTEXT_INDEX, PROCEDURE_INDEX
 from generator.search.fulltext import build_fulltext_payload, iter_text_pages
 from generator.search.index import build_procedure_payload
 from generator.search.synonyms import read_synonyms
-from generator.site.context import BuildContext
 
 
 def dump(payload: dict[str, Any]) -> bytes:

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
-from generator.dates import format_date
+from generator.core import urls
+from generator.facts.collation import collation_key
+from generator.facts.offices import FeedbackFacts, office_facts
+from generator.facts.procedure import site_feedback
+from generator.model.dates import format_date
 from generator.model.types import ONLINE_LABELS
-from generator.site import urls
-from generator.site.views import (
-    FeedbackView,
-    Link,
-    OfficeView,
-    ProcedureRow,
-    feedback_view,
-    office_view,
-    procedure_row,
-)
+from generator.site.views import Link, OfficeView, ProcedureRow, office_view, procedure_row
 
 
 @dataclass(frozen=True)
@@ -54,7 +48,7 @@ class HomePage:
     total: int
     offices: tuple[OfficeView, ...]
     hotline: str | None
-    feedback: FeedbackView
+    feedback: FeedbackFacts
     all_procedures: str
     upcoming: tuple[ProcedureRow, ...]
 
@@ -81,7 +75,7 @@ class ListingPage:
     show_field: bool
     sortable: bool
     home: str
-    feedback: FeedbackView
+    feedback: FeedbackFacts
     search_param: str
 
 
@@ -98,7 +92,7 @@ class GroupIndexPage:
     intro: str | None
     groups: tuple[CountLink, ...]
     home: str
-    feedback: FeedbackView
+    feedback: FeedbackFacts
 
 
 @dataclass(frozen=True)
@@ -107,17 +101,11 @@ class FooterView:
 
     publisher: str
     parent: str | None
-    feedback: FeedbackView
+    feedback: FeedbackFacts
     as_of: str
 
 
 SEARCH_PARAM = "q"
-
-
-def collation_key(text: str) -> str:
-    """Sort key for Vietnamese names: case- and diacritic-insensitive (đ sorts with d), then exact."""
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in folded if not unicodedata.combining(c)).casefold() + "\x00" + text
 
 
 def rows_in_state(
@@ -155,7 +143,7 @@ def listing_page(
         show_field=show_field,
         sortable=sortable,
         home=urls.relative(here, urls.HOME),
-        feedback=feedback_view(catalogue.site.model.feedback),
+        feedback=office.facts.feedback if office else site_feedback(catalogue),
         search_param=SEARCH_PARAM,
     )
 
@@ -169,7 +157,7 @@ def group_page(
         intro=intro,
         groups=groups,
         home=urls.relative(here, urls.HOME),
-        feedback=feedback_view(catalogue.site.model.feedback),
+        feedback=site_feedback(catalogue),
     )
 
 
@@ -226,9 +214,9 @@ def home_page(catalogue: Catalogue, search_action: str) -> HomePage:
         fields=field_links(catalogue, here),
         online=online_links(catalogue, here),
         total=len(catalogue.in_state("active")),
-        offices=tuple(office_view(o, here) for o in offices),
+        offices=tuple(office_view(office_facts(o.slug, o.model, site), here) for o in offices),
         hotline=site.hotline,
-        feedback=feedback_view(site.feedback),
+        feedback=site_feedback(catalogue),
         all_procedures=urls.relative(here, urls.ALL_PROCEDURES),
         upcoming=rows_in_state(catalogue, catalogue.procedures, here, "upcoming"),
     )
@@ -240,6 +228,6 @@ def footer_view(catalogue: Catalogue) -> FooterView:
     return FooterView(
         publisher=site.publisher.name,
         parent=site.publisher.parent,
-        feedback=feedback_view(site.feedback),
+        feedback=site_feedback(catalogue),
         as_of=format_date(catalogue.as_of),
     )

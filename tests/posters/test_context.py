@@ -6,26 +6,39 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from generator.posters import context as ctx
+from generator.facts import documents, offices, procedure
 from generator.posters import office_index as ix
-from generator.posters.theme import THEME_DIR, make_environment
+from generator.posters import sheets as ctx
+from generator.posters.theme import THEME_DIR, poster_environment
 
 CONTEXTS = (
     ctx.ProcedurePoster,
     ix.IndexPoster,
     ctx.Masthead,
-    ctx.OfficeBox,
-    ctx.FeedbackBox,
     ctx.StepItem,
     ctx.Paragraph,
-    ctx.DocumentRow,
-    ctx.DocumentGroup,
+    ctx.Fact,
+    ctx.ChannelGroup,
+    offices.OfficeFacts,
+    offices.FeedbackFacts,
+    documents.DossierFacts,
+    documents.DocumentFacts,
+    procedure.AuthorityFacts,
     ix.IndexRow,
     ix.IndexGroup,
     ix.IndexCell,
 )
-NOT_PRINTED = {("OfficeBox", "slug"), ("ProcedurePoster", "url"), ("IndexPoster", "url")}
-"""The office slug identifies the box; ``url`` is printed as the QR code (render.qr_svg) and url_text."""
+NOT_PRINTED = {
+    ("OfficeFacts", "slug"),
+    ("OfficeFacts", "short_name"),
+    ("ProcedurePoster", "url"),
+    ("IndexPoster", "url"),
+    ("AuthorityFacts", "executing"),
+    ("AuthorityFacts", "coordinating"),
+}
+"""The office slug identifies the box and the short name is for web tables; ``url`` is printed as the
+QR code (render.qr_svg) and url_text; the executing and coordinating agencies print through
+``AuthorityFacts.notes``."""
 
 
 def templates_text() -> str:
@@ -44,7 +57,7 @@ def test_every_context_field_is_printed() -> None:
 
 
 def test_environment_is_strict_and_escapes() -> None:
-    env = make_environment(THEME_DIR)
+    env = poster_environment(THEME_DIR)
     assert env.autoescape is not False
     template = env.from_string("{{ value }}|{{ value|css_string }}")
     assert (

@@ -10,9 +10,9 @@ import pytest
 
 from generator import build
 from generator.catalogue import Catalogue, read_catalogue
+from generator.core.build_context import make_build_context
 from generator.search.finder import FinderPage, finder_page, iter_finder_pages
 from generator.search.write import write_search_index
-from generator.site.context import make_build_context
 
 
 def catalogue_of(root: Path) -> Catalogue:

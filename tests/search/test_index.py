@@ -11,6 +11,7 @@ import pytest
 from lunr.builder import Builder
 
 from generator.catalogue import Catalogue, read_catalogue
+from generator.core.build_context import make_build_context
 from generator.errors import ContentError
 from generator.search import index as search_index
 from generator.search.fulltext import build_fulltext_payload, page_path
@@ -18,7 +19,6 @@ from generator.search.index import FIELD_BOOSTS, PIPELINE_NAME, build_procedure_
 from generator.search.records import code_words, index_fields
 from generator.search.synonyms import SYNONYMS_FILE, SynonymFile, folded_groups, read_synonyms
 from generator.search.write import dump, write_search_index
-from generator.site.context import make_build_context
 from tests.search.nodejs import run_js
 
 AS_OF = dt.date(2026, 11, 25)

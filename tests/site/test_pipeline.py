@@ -9,7 +9,7 @@ import pytest
 
 from generator import build as pipeline
 from generator.cli import main
-from generator.site.pages import Body, GeneratedPage
+from generator.core.pages import Body, GeneratedPage
 
 
 def test_pipeline_runs_without_mkdocs(

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_as_of
+from generator.core import urls
+from generator.core.gitdates import last_changed, parse_log
 from generator.errors import GeneratorError
-from generator.site import urls
-from generator.site.gitdates import last_changed, parse_log
 
 
 def test_procedure_url_comes_from_the_slug_only() -> None:

@@ -1,7 +1,8 @@
 """The one Jinja environment factory: strict undefined, autoescape on, the shared filters.
 
-Page fragments (generator/site) and posters (generator/posters) both render through it, adding
-only their own filters, so a missing field fails the build and content text never becomes markup.
+``make_environment`` is the factory; ``page_environment`` is the environment of the page fragments
+in ``site_theme/fragments/`` that the site and search stages render (a missing field fails the
+build and content text never becomes markup).
 """
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from generator.dates import format_date
+from generator.facts.fees import NO_FEE
+from generator.model.dates import format_date
+
+THEME_DIR = Path(__file__).resolve().parents[2] / "site_theme"
+"""The Material ``custom_dir``; our own page fragments live in its ``fragments/`` folder."""
+
+FRAGMENTS_DIR = THEME_DIR / "fragments"
 
 
 def make_environment(
@@ -32,4 +39,11 @@ def make_environment(
     )
     env.filters["vn_date"] = format_date
     env.filters.update(filters or {})
+    return env
+
+
+def page_environment(fragments: Path = FRAGMENTS_DIR) -> Environment:
+    """The environment every page fragment is rendered with (``no_fee`` is the one «no fee» phrase)."""
+    env = make_environment(fragments)
+    env.globals["no_fee"] = NO_FEE
     return env

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.site.urls import src_uri
+from generator.core.urls import src_uri
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,8 @@ class Body:
     Attributes:
         html: the article HTML (already escaped by the autoescaping environment).
         jsonld: structured data to embed in the head as JSON-LD, or None.
-        toc: the page's sections as (anchor id, heading HTML) for the theme's "on this page" list.
+        toc: the page's sections as (anchor id, heading text) for the theme's "on this page" list,
+            declared by the page context.
     """
 
     html: str

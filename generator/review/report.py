@@ -16,12 +16,13 @@ from pathlib import Path
 from jinja2 import Environment, StrictUndefined
 
 from generator.catalogue import Catalogue, ProcedureEntry, read_catalogue
-from generator.dates import LIFECYCLE_LABELS, format_date
+from generator.core.gitrefs import extract, resolve
 from generator.errors import ContentError
-from generator.gitrefs import extract, resolve
-from generator.model import Channel, Fee, Procedure
+from generator.facts.fees import fee_facts
+from generator.facts.times import time_facts
+from generator.model import Channel, Fee, Procedure, ProcessingTime
+from generator.model.dates import LIFECYCLE_LABELS, format_date
 from generator.model.types import CHANNEL_LABELS, ONLINE_LABELS
-from generator.wording import fee_phrase, time_phrase
 
 CONTENT_PATHS = ("content", "procedures")
 
@@ -64,6 +65,16 @@ def _listed(label: str, old: Sequence[str], new: Sequence[str]) -> Iterator[str]
 
 def _fee_key(fee: Fee) -> tuple[str, str, dt.date | None]:
     return (fee.type, fee.name, fee.valid_from)
+
+
+def fee_phrase(fee: Fee) -> str:
+    """A fee in one line with its whole validity window (the report states it whatever the build date)."""
+    return fee_facts(fee, dt.date.min).line
+
+
+def time_phrase(time: ProcessingTime) -> str:
+    """A processing time in one line."""
+    return time_facts(time).line
 
 
 def _fee_lines(kind: str, old: Sequence[Fee], new: Sequence[Fee]) -> Iterator[str]:

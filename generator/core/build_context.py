@@ -1,4 +1,4 @@
-"""Stage 3 (site): the build context every page provider and post-build writer receives."""
+"""Core: the build context every page provider and post-build writer receives (site, search, posters)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from types import MappingProxyType
 from jinja2 import Environment
 
 from generator.catalogue import Catalogue, ProcedureEntry
-from generator.site.env import make_environment
-from generator.site.gitdates import last_changed
+from generator.core.gitdates import last_changed
+from generator.core.jinja import page_environment
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def make_build_context(catalogue: Catalogue, *, env: Environment | None = None) 
     return BuildContext(
         root=catalogue.root,
         as_of=catalogue.as_of,
-        env=env or make_environment(),
+        env=env or page_environment(),
         last_changed=MappingProxyType(dict(last_changed(catalogue.root))),
         by_code=MappingProxyType(by_code),
         by_slug=MappingProxyType({entry.slug: entry for entry in catalogue.procedures}),

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.catalogue import Catalogue, read_catalogue
+from generator.core.gitrefs import exists, extract, git, resolve
 from generator.errors import PosterError
-from generator.gitrefs import exists, extract, git, resolve
 from generator.issues import Severity
 from generator.posters.plan import Sheet, plan_sheets
 from generator.posters.theme import Theme, load_theme

@@ -23,12 +23,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator import build
+from generator.adapters.staging import Staging
 from generator.catalogue import Catalogue
+from generator.core.build_context import BuildContext, make_build_context
+from generator.core.pages import GeneratedPage
 from generator.errors import ContentError, GeneratorError
-from generator.site.context import BuildContext, make_build_context
-from generator.site.pages import GeneratedPage
 from generator.site.providers import render_footer
-from generator.site.staging import Staging
 
 log = get_plugin_logger(__name__)
 
@@ -154,8 +154,8 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
 
 
 def _toc_token(anchor: str, heading: str) -> Any:
-    # heading is already-escaped HTML from our autoescaped templates; Material prints it raw
-    return {"level": 2, "id": anchor, "name": Markup(heading), "children": []}
+    # heading is plain text from the page context; Material prints the name raw, so escape it here
+    return {"level": 2, "id": anchor, "name": escape(heading), "children": []}
 
 
 def _meta(page: GeneratedPage) -> dict[str, Any]:
