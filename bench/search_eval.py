@@ -65,7 +65,7 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
 
 def build_index(root: Path, as_of: dt.date, target: Path) -> Path:
     """Build ``procedures.json`` from the catalogue at ``root`` exactly as the site build does."""
-    from generator.catalogue import read_catalogue
+    from generator.reading import read_catalogue
     from generator.search.index import build_procedure_payload
     from generator.search.synonyms import read_synonyms
 

@@ -13,13 +13,14 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from generator.catalogue import Catalogue, read_catalogue
+from generator.catalogue import Catalogue
 from generator.core.build_context import BuildContext, make_build_context
 from generator.core.pages import GeneratedPage
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity
 from generator.model.dates import build_date
 from generator.posters.write import write_site_posters
+from generator.reading import read_catalogue
 from generator.search.finder import iter_finder_pages
 from generator.search.write import write_search_index
 from generator.site.providers import iter_index_pages, iter_procedure_pages

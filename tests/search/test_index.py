@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from lunr.builder import Builder
 
-from generator.catalogue import Catalogue, read_catalogue
+from generator.catalogue import Catalogue
 from generator.core.build_context import make_build_context
 from generator.errors import ContentError
+from generator.reading import read_catalogue
 from generator.search import index as search_index
 from generator.search.fulltext import build_fulltext_payload, page_path
 from generator.search.index import FIELD_BOOSTS, PIPELINE_NAME, build_procedure_payload, make_builder

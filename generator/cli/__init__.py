@@ -8,10 +8,10 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from generator.catalogue import read_catalogue
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity, has_errors, sort_issues
 from generator.model.dates import build_date
+from generator.reading import read_catalogue
 from generator.scaffold import scaffold_procedure
 from generator.schema import write_schemas
 
@@ -175,7 +175,7 @@ def _load_extensions() -> None:
     """Import the optional stage CLIs so they can register themselves."""
     import importlib
 
-    for module in ("generator.adapters.build_command", "generator.posters.cli", "generator.search.cli"):
+    for module in ("generator.adapters.build_command", "generator.cli.posters", "generator.cli.search"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

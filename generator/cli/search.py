@@ -1,4 +1,4 @@
-"""Search, command line: ``python -m generator.search check|index`` (without MkDocs).
+"""Command line of the search stage: ``python -m generator search check|index`` (without MkDocs).
 
 ``check`` validates content/synonyms.yaml; ``index`` writes both index files into a folder and
 prints their sizes (raw and gzipped), so editors and operators can see what citizens download.
@@ -7,15 +7,14 @@ prints their sizes (raw and gzipped), so editors and operators can see what citi
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gzip
 import sys
 from pathlib import Path
 
-from generator.catalogue import read_catalogue
+from generator.cli import command, extension
 from generator.core.build_context import make_build_context
 from generator.issues import Severity
-from generator.model.dates import build_date
+from generator.reading import read_catalogue
 from generator.search.synonyms import read_synonyms
 from generator.search.write import write_search_index
 
@@ -43,16 +42,21 @@ def _index(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse arguments and run one sub-command; return the exit code."""
-    parser = argparse.ArgumentParser(prog="python -m generator.search", description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=Path("."), help="content repository root")
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate content/synonyms.yaml").set_defaults(run=_check)
-    index = sub.add_parser("index", help="write search/procedures.json and search/fulltext.json")
-    index.add_argument("--out", type=Path, default=Path("site"), help="site folder to write into")
-    index.add_argument("--as-of", type=dt.date.fromisoformat, default=build_date(), help="build date")
-    index.set_defaults(run=_index)
-    args = parser.parse_args(argv)
-    code: int = args.run(args)
-    return code
+@extension
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add ``search check`` and ``search index``."""
+    search = sub.add_parser("search", help="chỉ mục tìm kiếm và tệp từ đồng nghĩa", parents=[common])
+    actions = search.add_subparsers(dest="search_command", required=True)
+    actions.add_parser("check", help="kiểm tra content/synonyms.yaml", parents=[common])
+    index = actions.add_parser(
+        "index", help="ghi search/procedures.json và search/fulltext.json", parents=[common]
+    )
+    index.add_argument("--out", type=Path, default=Path("site"), help="thư mục trang web để ghi vào")
+
+
+@command("search")
+def run_search(args: argparse.Namespace) -> int:
+    """Run ``search check`` or ``search index``."""
+    return _check(args) if args.search_command == "check" else _index(args)
