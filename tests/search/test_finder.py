@@ -25,7 +25,8 @@ def catalogue_of(root: Path) -> Catalogue:
 
 def test_the_search_stage_is_registered_in_the_build() -> None:
     assert iter_finder_pages in build.PAGE_PROVIDERS
-    assert write_search_index in build.POST_BUILD_WRITERS
+    assert "generator.search.write:write_search_index" in build.POST_BUILD_WRITERS
+    assert build.writer("generator.search.write:write_search_index") is write_search_index
 
 
 def test_every_context_field_is_documented() -> None:
