@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from generator.catalogue import Catalogue, Entry, OfficeEntry
 from generator.checks import run_checks
 from generator.issues import Issue, Severity, display_path, sort_issues
-from generator.load import load_yaml
+from generator.load import load_yaml, source_of
 from generator.model import FieldList, Office, Procedure, Site
 from generator.validate import validate_model
 
@@ -38,7 +38,7 @@ def _read(root: Path, path: Path, model: type[M], slug: str, issues: list[Issue]
         return None
     record, found = validate_model(loaded, model)
     issues.extend(found)
-    return None if record is None else Entry(slug, record, loaded.source)
+    return None if record is None else Entry(slug, record, source_of(loaded))
 
 
 def _slug_of(path: Path, root: Path, issues: list[Issue]) -> str:

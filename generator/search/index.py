@@ -114,6 +114,30 @@ def build_lunr(documents: Iterable[dict[str, Any]], fields: Sequence[tuple[str, 
     return compact(index)
 
 
+def _field_postings(
+    index: Index, field: str, count: int, position: dict[int, int]
+) -> tuple[list[list[int]], list[list[float]]]:
+    """Per word of one field: the document refs (as differences, ascending) and their weights."""
+    refs: list[list[int]] = [[] for _ in range(count)]
+    scores: list[list[float]] = [[] for _ in range(count)]
+    prefix = f"{field}/"
+    for field_ref, vector in index.field_vectors.items():
+        if not field_ref.startswith(prefix):
+            continue
+        ref = int(field_ref[len(prefix) :])
+        elements = vector.elements
+        for k in range(0, len(elements), 2):
+            at = position[elements[k]]
+            refs[at].append(ref)
+            scores[at].append(round(elements[k + 1], 2))
+    for at in range(count):
+        order = sorted(range(len(refs[at])), key=refs[at].__getitem__)
+        sorted_refs = [refs[at][i] for i in order]
+        refs[at] = [ref - prev for prev, ref in zip([0, *sorted_refs], sorted_refs, strict=False)]
+        scores[at] = [scores[at][i] for i in order]
+    return refs, scores
+
+
 def compact(index: Index) -> dict[str, Any]:
     """Re-encode a lunr index in a compact form (about a fifth of the gzipped size).
 
@@ -128,23 +152,7 @@ def compact(index: Index) -> dict[str, Any]:
     postings: list[list[list[int]]] = []
     weights: list[list[list[float]]] = []
     for field in index.fields:
-        refs: list[list[int]] = [[] for _ in words]
-        scores: list[list[float]] = [[] for _ in words]
-        prefix = f"{field}/"
-        for field_ref, vector in index.field_vectors.items():
-            if not field_ref.startswith(prefix):
-                continue
-            ref = int(field_ref[len(prefix) :])
-            elements = vector.elements
-            for k in range(0, len(elements), 2):
-                at = position[elements[k]]
-                refs[at].append(ref)
-                scores[at].append(round(elements[k + 1], 2))
-        for at in range(len(words)):
-            order = sorted(range(len(refs[at])), key=refs[at].__getitem__)
-            sorted_refs = [refs[at][i] for i in order]
-            refs[at] = [ref - prev for prev, ref in zip([0, *sorted_refs], sorted_refs, strict=False)]
-            scores[at] = [scores[at][i] for i in order]
+        refs, scores = _field_postings(index, field, len(words), position)
         postings.append(refs)
         weights.append(scores)
     return {
