@@ -39,7 +39,7 @@ _DROP = re.compile(r"^(aliases|related|local_code):.*\n(?:[ ]+- .*\n)*", flags=r
 
 def slugify(name: str) -> str:
     """The page slug of a name: folded words joined by hyphens, at most 80 characters, whole words."""
-    from generator.search.fold import WORD, strip_marks
+    from generator.core.fold import WORD, strip_marks
 
     slug = ""
     for word in WORD.findall(strip_marks(name.replace(".", " "))):
