@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.catalogue import read_catalogue
+from generator.reading import read_catalogue
 from generator.core.events.assign import event_members, memberships
 from generator.core.events.taxonomy import read_events, shipped_events
 from generator.issues import Severity
