@@ -13,9 +13,9 @@ from functools import partial
 from generator.catalogue import Catalogue
 from generator.core import urls
 from generator.core.build_context import BuildContext
-from generator.core.pages import Body, GeneratedPage
 from generator.core.events.assign import event_members
 from generator.core.events.taxonomy import shipped_events
+from generator.core.pages import Body, GeneratedPage
 from generator.model.types import LEVEL_LABELS, ONLINE_LABELS
 from generator.search.records import ONLINE_ORDER
 

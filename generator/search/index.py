@@ -20,8 +20,8 @@ from lunr.token import Token  # type: ignore[import-untyped]
 from generator.catalogue import Catalogue
 from generator.core.events.assign import memberships
 from generator.core.events.taxonomy import shipped_events
-from generator.model.types import LEVEL_LABELS, ONLINE_LABELS
 from generator.core.fold import fold_tokens
+from generator.model.types import LEVEL_LABELS, ONLINE_LABELS
 from generator.search.records import ONLINE_ORDER, index_fields, iter_entries, make_lookups, result_record
 from generator.search.synonyms import Phrase, SynonymFile, folded_groups
 from generator.search.thesaurus import query_data, shipped_thesaurus

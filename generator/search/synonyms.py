@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from generator.core.fold import fold_tokens
 from generator.issues import Issue, Severity, display_path
 from generator.load import LoadedFile, load_yaml
 from generator.model.procedure import describe
 from generator.model.types import Record, Slug, Text
-from generator.core.fold import fold_tokens
 from generator.validate import validate_model
 
 SYNONYMS_FILE = Path("content/synonyms.yaml")

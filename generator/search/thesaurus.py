@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.events.taxonomy import EventFile
+from generator.core.fold import fold, fold_tokens
 from generator.issues import Issue, Severity
 from generator.load import LoadedFile, load_yaml
 from generator.model.procedure import describe
 from generator.model.types import Record, Slug, Text
-from generator.core.fold import fold, fold_tokens
 from generator.search.synonyms import SynonymFile
 from generator.validate import validate_model
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.reading import read_catalogue
 from generator.core.events.assign import event_members, memberships
 from generator.core.events.taxonomy import read_events, shipped_events
-from generator.issues import Severity
 from generator.core.fold import fold
+from generator.issues import Severity
+from generator.reading import read_catalogue
 from generator.search.synonyms import SYNONYMS_FILE, read_synonyms
 from generator.search.thesaurus import query_data, read_thesaurus, shipped_thesaurus
 from generator.search.words import check_words

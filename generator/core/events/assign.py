@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core.events.taxonomy import Event, EventFile, EventRule
-from generator.issues import Issue
 from generator.core.fold import fold_tokens
+from generator.issues import Issue
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Life events, step 1: the shipped taxonomy (generator/core/events/events.yaml), validated with located errors.
+"""Life events, step 1: the shipped taxonomy (core/events/events.yaml), validated with located errors.
 
 The file belongs to Công Khai, not to a publisher, but it is read exactly like content: positions
 from the YAML loader, a strict model, and cross-checks (unique ids, phrases that fold to words).
@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from generator.core.fold import fold_tokens
 from generator.issues import Issue
 from generator.load import LoadedFile, load_yaml
 from generator.model.procedure import describe
 from generator.model.types import Record, Slug, Text
-from generator.core.fold import fold_tokens
 from generator.validate import validate_model
 
 EVENTS_FILE = Path(__file__).with_name("events.yaml")
