@@ -42,6 +42,10 @@ BROWSER_QUERIES = (
     "lam so do",
     "giay phep xay dung",
     "ho kinh doanh",
+    "tach so hong",
+    "cap lai gcn qsdd",
+    "me toi vua qua doi",
+    "ba ngoai 80 tuoi khong co luong huu",
 )
 
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from generator.catalogue import Catalogue
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity, has_errors, sort_issues
 from generator.model.dates import build_date
@@ -50,7 +51,7 @@ def print_issues(issues: Sequence[Issue], *, strict: bool = False) -> None:
 def run_check(args: argparse.Namespace) -> int:
     """Validate every content file; exit 1 on any error (on any non-dated warning with --strict)."""
     catalogue, issues = read_catalogue(args.root, args.as_of)
-    issues = sort_issues([*issues, *_extra_content_issues(args.root)])
+    issues = sort_issues([*issues, *_extra_content_issues(args.root, catalogue)])
     print_issues(issues, strict=args.strict)
     if has_errors(issues, strict=args.strict):
         return 1
@@ -59,11 +60,11 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _extra_content_issues(root: Path) -> list[Issue]:
-    """Problems in content files owned by later stages (the search synonyms)."""
-    from generator.search.synonyms import read_synonyms
+def _extra_content_issues(root: Path, catalogue: Catalogue | None = None) -> list[Issue]:
+    """Problems in files owned by later stages: the search synonyms, the shipped thesaurus and events."""
+    from generator.search.words import check_words
 
-    return read_synonyms(root)[1]
+    return check_words(root, catalogue)
 
 
 @command("schema")

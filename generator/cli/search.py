@@ -14,18 +14,20 @@ from pathlib import Path
 from generator.cli import command, extension
 from generator.core.build_context import make_build_context
 from generator.issues import Severity
+from generator.model.dates import build_date
 from generator.reading import read_catalogue
-from generator.search.synonyms import read_synonyms
+from generator.search.words import check_words
 from generator.search.write import write_search_index
 
 
 def _check(args: argparse.Namespace) -> int:
-    _, issues = read_synonyms(args.root)
+    catalogue, _ = read_catalogue(args.root, build_date())
+    issues = check_words(args.root, catalogue)
     for issue in issues:
         print(issue.format(), file=sys.stderr)
     if any(issue.severity is Severity.ERROR for issue in issues):
         return 1
-    print("content/synonyms.yaml hợp lệ.")
+    print("content/synonyms.yaml, từ điển tìm kiếm và sự kiện hợp lệ.")
     return 0
 
 

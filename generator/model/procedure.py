@@ -14,6 +14,7 @@ from generator.model.types import (
     ChannelKind,
     ClockTime,
     Code,
+    EventRef,
     FeeType,
     IsoDate,
     OnlineLevel,
@@ -267,6 +268,12 @@ class Procedure(Record):
     legal_basis: tuple[LegalDocument, ...] = describe("Căn cứ pháp lý", "Các văn bản quy định thủ tục.", ())
     published_by: Decision | None = describe("Quyết định công bố", "Quyết định công bố thủ tục.", None)
     related: tuple[Code, ...] = describe("Thủ tục liên quan", "Mã các thủ tục liên quan.", ())
+    events: tuple[EventRef, ...] = describe(
+        "Sự kiện",
+        "Thêm thủ tục vào một sự kiện trong đời (mã trong generator/core/events/events.yaml, ví dụ sinh-con)"
+        " hoặc bỏ ra bằng dấu trừ (-sinh-con). Thường không cần: thủ tục được gắn theo tên và lĩnh vực.",
+        (),
+    )
     source: Source | None = describe("Nguồn", "Nơi lấy thông tin và ngày đối chiếu gần nhất.", None)
     change_note: Text | None = describe("Ghi chú thay đổi", "Tóm tắt lần sửa gần nhất.", None)
     not_applicable: tuple[Part, ...] = describe(

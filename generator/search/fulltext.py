@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
-from generator.search.fold import fold_tokens
+from generator.core.fold import fold_tokens
 from generator.search.index import FORMAT_VERSION, build_lunr
 
 PAGES_DIR = Path("content/pages")

@@ -18,12 +18,15 @@ from lunr.pipeline import Pipeline  # type: ignore[import-untyped]
 from lunr.token import Token  # type: ignore[import-untyped]
 
 from generator.catalogue import Catalogue
+from generator.core.events.assign import memberships
+from generator.core.events.taxonomy import shipped_events
+from generator.core.fold import fold_tokens
 from generator.model.types import LEVEL_LABELS, ONLINE_LABELS
-from generator.search.fold import fold_tokens
 from generator.search.records import ONLINE_ORDER, index_fields, iter_entries, make_lookups, result_record
 from generator.search.synonyms import Phrase, SynonymFile, folded_groups
+from generator.search.thesaurus import query_data, shipped_thesaurus
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """Bumped whenever the payload shape changes; the browser refuses other versions."""
 
 PIPELINE_NAME = "fold-vi"
@@ -168,17 +171,28 @@ def compact(index: Index) -> dict[str, Any]:
 def build_procedure_payload(catalogue: Catalogue, synonyms: SynonymFile) -> dict[str, Any]:
     """Everything the header box and the finder need, as one JSON-ready mapping.
 
-    ``index`` is the lunr index (refs are positions in ``docs``); ``docs`` the result records;
-    ``fields``, ``offices``, ``levels`` and ``online`` the facet labels.
+    ``index`` is the lunr index (refs are positions in ``docs``); ``docs`` the result records
+    (``e``: the life events of a procedure as [event position, rank]); ``q`` the tables for
+    understanding a query (thesaurus, events; see ``thesaurus.query_data``); ``fields``,
+    ``offices``, ``levels`` and ``online`` the facet labels.
     """
     groups: list[list[Phrase]] = folded_groups(synonyms)
     lookups = make_lookups(catalogue)
     entries = list(iter_entries(catalogue))
     documents = ({"id": str(i), **index_fields(catalogue, e, groups)} for i, e in enumerate(entries))
+    events = shipped_events()
+    docs = []
+    for entry in entries:
+        record = result_record(catalogue, entry, lookups)
+        found = memberships(entry, events)
+        if found:
+            record["e"] = [[m.event, m.rank] for m in found]
+        docs.append(record)
     return {
         "v": FORMAT_VERSION,
         "index": build_lunr(documents, FIELD_BOOSTS),
-        "docs": [result_record(catalogue, e, lookups) for e in entries],
+        "docs": docs,
+        "q": query_data(shipped_thesaurus(), synonyms, events, lookups.fields),
         "fields": [[f.slug, f.name] for f in catalogue.fields.model.fields],
         "offices": [[s, _office_label(catalogue, s)] for s in sorted(catalogue.offices)],
         "levels": {slug: LEVEL_LABELS[slug] for slug in catalogue.site.model.levels},

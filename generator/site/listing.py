@@ -35,6 +35,7 @@ class HomePage:
         fields: field tiles with counts. online: online-level links with counts. total: active count.
         offices: office boxes. hotline: general hotline or None. feedback: feedback block.
         all_procedures: link to the full table. upcoming: procedures that start later.
+        events: «Tôi cần làm gì khi…» links, one per life event with active procedures.
     """
 
     title: str
@@ -51,6 +52,7 @@ class HomePage:
     feedback: FeedbackFacts
     all_procedures: str
     upcoming: tuple[ProcedureRow, ...]
+    events: tuple[CountLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,22 @@ def home_page(catalogue: Catalogue, search_action: str) -> HomePage:
         feedback=site_feedback(catalogue),
         all_procedures=urls.relative(here, urls.ALL_PROCEDURES),
         upcoming=rows_in_state(catalogue, catalogue.procedures, here, "upcoming"),
+        events=event_links(catalogue, here),
+    )
+
+
+def event_links(catalogue: Catalogue, here: str) -> tuple[CountLink, ...]:
+    """«Tôi cần làm gì khi…»: one link to the finder per life event that has active procedures."""
+    from generator.core.events.assign import event_members
+    from generator.core.events.taxonomy import shipped_events
+
+    events = shipped_events()
+    members = event_members(catalogue, events)
+    finder = urls.relative(here, urls.FINDER)
+    return tuple(
+        CountLink(event.title, f"{finder}?su-kien={event.id}", len(members[event.id]))
+        for event in events.events
+        if members[event.id]
     )
 
 
