@@ -1,8 +1,8 @@
 """Architecture: which layer may import which (an AST test over every module of the generator).
 
 Layers, bottom up: the model (imports nothing of ours); loading and checks (the model only);
-the core contracts and the facts layer; the output stages (site, search, posters, review — the
-core, never one another, never MkDocs); the adapters (the only code that imports MkDocs); the
+the core contracts and the facts layer; the stages (site, search, posters, review, importer —
+the core, never one another, never MkDocs); the adapters (the only code that imports MkDocs); the
 pipeline and the command line on top. No import circle, counting imports inside functions too.
 """
 
@@ -19,7 +19,7 @@ KERNEL = ("generator.issues", "generator.errors")
 MODEL = ("generator.model",)
 CONTENT = ("generator.load", "generator.validate", "generator.checks", "generator.catalogue")
 CORE = ("generator.core", "generator.facts")
-STAGES = ("generator.site", "generator.search", "generator.posters", "generator.review")
+STAGES = ("generator.site", "generator.search", "generator.posters", "generator.review", "generator.importer")
 ADAPTERS = ("generator.adapters",)
 
 ALLOWED: dict[tuple[str, ...], tuple[str, ...]] = {

@@ -20,6 +20,7 @@ from generator.checks.references import (
     check_related,
     check_site_files,
 )
+from generator.checks.review import check_review_notes
 from generator.checks.times import check_online_level, check_step_durations, check_times
 from generator.issues import Issue
 
@@ -38,6 +39,7 @@ CHECKS: tuple[Callable[[Catalogue], Iterator[Issue]], ...] = (
     check_forms,
     check_related,
     check_provenance,
+    check_review_notes,
     check_site_files,
 )
 

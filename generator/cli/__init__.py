@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -44,7 +45,9 @@ def print_issues(issues: Sequence[Issue], *, strict: bool = False) -> None:
     errors = sum(1 for i in issues if i.severity is Severity.ERROR or (strict and not i.dated))
     warnings = len(issues) - errors
     if issues:
-        print(f"{errors} lỗi, {warnings} cảnh báo.", file=sys.stderr)
+        kinds = Counter(i.code for i in issues)
+        by_kind = ", ".join(f"{code} {count}" for code, count in sorted(kinds.items()))
+        print(f"{errors} lỗi, {warnings} cảnh báo ({by_kind}).", file=sys.stderr)
 
 
 @command("check")
@@ -176,7 +179,8 @@ def _load_extensions() -> None:
     """Import the optional stage CLIs so they can register themselves."""
     import importlib
 
-    for module in ("generator.adapters.build_command", "generator.cli.posters", "generator.cli.search"):
+    stages = ("generator.adapters.build_command", "generator.cli.posters", "generator.cli.search")
+    for module in (*stages, "generator.cli.importer"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
