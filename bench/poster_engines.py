@@ -28,10 +28,10 @@ from typing import Protocol
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.catalogue import read_catalogue  # noqa: E402
 from generator.posters.plan import Sheet, plan_sheets  # noqa: E402
 from generator.posters.render import Renderer, Stamp, page_count  # noqa: E402
 from generator.posters.theme import load_theme  # noqa: E402
+from generator.reading import read_catalogue  # noqa: E402
 from tests.posters.conftest import decode_qr  # noqa: E402
 from tests.posters.walk import body_text, printed, redundant, string_leaves  # noqa: E402
 
@@ -86,7 +86,9 @@ def check(sheet: Sheet, pdf: Path, cpu: float) -> Result:
     )
     with tempfile.TemporaryDirectory() as tmp:
         qr = decode_qr(pdf, Path(tmp)) == [sheet.poster.url]
-    return Result(sheet.path, cpu, pdf.stat().st_size, page_count(pdf.read_bytes()), missing, qr, fonts_ok(pdf))
+    return Result(
+        sheet.path, cpu, pdf.stat().st_size, page_count(pdf.read_bytes()), missing, qr, fonts_ok(pdf)
+    )
 
 
 def run_engine(name: str, sheets: list[Sheet]) -> list[Result]:
@@ -127,16 +129,21 @@ def write_pngs(engines: list[str], chosen: dict[str, str]) -> None:
     for engine in engines:
         for label, path in chosen.items():
             prefix = folder / f"{engine}-{label}"
-            subprocess.run(["pdftoppm", "-r", "100", "-png", str(OUT / engine / path), str(prefix)], check=True)
+            subprocess.run(
+                ["pdftoppm", "-r", "100", "-png", str(OUT / engine / path), str(prefix)], check=True
+            )
 
 
 def summary(name: str, results: list[Result]) -> str:
     """One Markdown row for an engine."""
     cpu = [r.cpu for r in results]
+    pages = sum(r.pages for r in results)
+    median_kb = statistics.median(r.size for r in results) / 1024
+    total_mb = sum(r.size for r in results) / 2**20
     return (
-        f"| {name} | {len(results)} | {sum(r.pages for r in results)} | {statistics.median(cpu) * 1000:.0f} ms "
-        f"| {sum(cpu) / sum(r.pages for r in results) * 1000:.0f} ms | {sum(cpu):.1f} s "
-        f"| {statistics.median(r.size for r in results) / 1024:.0f} KB | {sum(r.size for r in results) / 2**20:.1f} MB "
+        f"| {name} | {len(results)} | {pages} | {statistics.median(cpu) * 1000:.0f} ms "
+        f"| {sum(cpu) / pages * 1000:.0f} ms | {sum(cpu):.1f} s "
+        f"| {median_kb:.0f} KB | {total_mb:.1f} MB "
         f"| {sum(1 for r in results if r.missing)} | {sum(1 for r in results if not r.qr_ok)} "
         f"| {sum(1 for r in results if not r.fonts_ok)} |"
     )
@@ -153,8 +160,10 @@ def main() -> None:
     sheets = plan_sheets(cat, load_theme())
     engines = args.engines.split(",")
     results = {name: run_engine(name, sheets) for name in engines}
-    print("| engine | sheets | pages | CPU per sheet (median) | CPU per page | CPU total | size (median) "
-          "| size total | sheets missing a fact | QR not decoded | fonts not embedded |")
+    print(
+        "| engine | sheets | pages | CPU per sheet (median) | CPU per page | CPU total | size (median) "
+        "| size total | sheets missing a fact | QR not decoded | fonts not embedded |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name in engines:
         print(summary(name, results[name]))

@@ -57,7 +57,7 @@ def writer_names(kind: str) -> list[str]:
     """Names of registered post-build writers whose module mentions ``kind`` (e.g. "poster")."""
     from generator.build import POST_BUILD_WRITERS
 
-    return [w.__name__ for w in POST_BUILD_WRITERS if kind in w.__module__]
+    return [name.partition(":")[2] for name in POST_BUILD_WRITERS if kind in name.partition(":")[0]]
 
 
 def build_ours(root: Path, site: Path, *, skip: list[str]) -> dict[str, float]:
@@ -104,7 +104,7 @@ def first_visit(site: Path, page: Path) -> int:
 def build_naive(root: Path, work: Path) -> dict[str, float]:
     """The same page bodies as Markdown with stock Material, auto nav and Material search."""
     from generator.build import generate_pages, read
-    from generator.site.context import make_build_context
+    from generator.core.build_context import make_build_context
 
     catalogue, _ = read(root, dt.date.fromisoformat(AS_OF))
     ctx = make_build_context(catalogue)

@@ -133,5 +133,6 @@ CODES: dict[str, str] = {
     "code-missing": "a procedure without a national code",
     "source-missing": "a procedure without a source",
     "source-stale": "a source not re-checked within stale_after_days of the build date",
+    "needs-review": "a point an import marked for review (source.needs_review) is not cleared yet",
 }
 """Every issue code with a one-line English summary; codes are stable (tests and docs use them)."""

@@ -62,7 +62,8 @@ def test_fee_time_and_document_changes_in_plain_words(repo: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "### Thủ tục thay đổi (1)" in out
-    assert "Phí chứng thực bản sao (Trực tiếp): 2.000 đồng/trang → 3.000 đồng/trang" in out
+    note = "Từ trang thứ ba trở lên thu 1.000 đồng/trang, tối đa 200.000 đồng/bản"
+    assert f"Phí chứng thực bản sao (Trực tiếp): 2.000 đồng/trang; {note} → 3.000 đồng/trang; {note}" in out
     assert "Thời hạn (trực tiếp): 1 ngày làm việc, kể từ khi nhận đủ hồ sơ → 2 ngày làm việc" in out
     assert "Hồ sơ: bỏ «Bản sao cần chứng thực»" in out
     assert "### Thủ tục bị xoá (1)" in out

@@ -16,10 +16,10 @@ import segno
 from jinja2 import Environment
 from markupsafe import Markup
 
-from bench.weasyprint_legacy.theme import STYLESHEET, Theme, make_environment
+from bench.weasyprint_legacy.theme import STYLESHEET, Theme, poster_environment
 from generator.errors import PosterError
-from generator.posters.context import ProcedurePoster
 from generator.posters.office_index import IndexPoster
+from generator.posters.sheets import ProcedurePoster
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -67,7 +67,7 @@ class Renderer:
         from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
 
         self.theme = theme
-        self.env = make_environment(theme.folder)
+        self.env = poster_environment(theme.folder)
         self.fonts = FontConfiguration()
         self.css = CSS(filename=str(theme.folder / STYLESHEET), font_config=self.fonts)
         self._images: dict[str, Any] = {}

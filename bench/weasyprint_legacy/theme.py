@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup
 
-from generator import jinja
+from generator.core import jinja
 
 THEME_DIR = Path(__file__).resolve().parent
 """The poster theme shipped with the project."""
@@ -77,8 +77,8 @@ def keep_together(value: str) -> str:
     return _NUMBER_UNIT.sub("\\1\u00a0", value)
 
 
-def make_environment(folder: Path) -> Environment:
-    """The poster environment (see :mod:`generator.jinja`) with the poster filters."""
+def poster_environment(folder: Path) -> Environment:
+    """The poster environment (see :mod:`generator.core.jinja`) with the poster filters."""
     return jinja.make_environment(
         folder, filters={"css_string": css_string, "keep": keep_together}, keep_trailing_newline=True
     )

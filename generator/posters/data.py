@@ -18,8 +18,8 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from generator.dates import format_date
 from generator.errors import PosterError
+from generator.model.dates import format_date
 
 _NUMBER_UNIT = re.compile(r"(\d)[ \t]+(?=\S)")
 _DATA_URI = re.compile(r"data:(?P<mime>[\w.+/-]+);base64,(?P<data>[A-Za-z0-9+/=\s]*)\Z")

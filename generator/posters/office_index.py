@@ -6,21 +6,16 @@ processing time and fees in a few words (per channel when they differ).
 
 from __future__ import annotations
 
-import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
-from generator.model import Procedure, Site
-from generator.posters.context import FeedbackBox, Masthead, OfficeBox, display_code, feedback_box, office_box
-from generator.posters.facts import short_fees, time_fact
-from generator.site import urls
-
-CHANNEL_SHORT: dict[str, str] = {
-    "truc_tiep": "Trực tiếp",
-    "truc_tuyen": "Trực tuyến",
-    "buu_chinh": "Bưu chính",
-}
+from generator.core import urls
+from generator.facts.collation import collation_key
+from generator.facts.fees import NO_FEE
+from generator.facts.offices import OfficeFacts, office_facts
+from generator.facts.procedure import ProcedureFacts, procedure_facts
+from generator.model import Site
+from generator.posters.sheets import Masthead, shorten
 
 
 @dataclass(frozen=True)
@@ -57,8 +52,10 @@ class IndexPoster:
 
     paper: str
     masthead: Masthead
-    office: OfficeBox
-    feedback: FeedbackBox
+    running_head: str
+    """«(tiếp theo) Danh mục thủ tục hành chính tại <office, shortened>» on continuation sheets."""
+    office: OfficeFacts
+    """The office, with its own feedback block (else the site's)."""
     count: int
     groups: tuple[IndexGroup, ...]
     url: str
@@ -72,22 +69,21 @@ def office_url(site: Site, slug: str) -> str:
     return urls.absolute(site.base_url, urls.office_path(slug))
 
 
-def index_row(number: int, proc: Procedure, as_of: dt.date) -> IndexRow:
+def index_row(number: int, facts: ProcedureFacts) -> IndexRow:
     """One procedure as a row of the office index: time and fee per channel group."""
     times: dict[tuple[str, ...], list[str]] = {}
     fees: dict[tuple[str, ...], list[str]] = {}
-    for channel in proc.channels:
-        times.setdefault((time_fact(channel.time).value,), []).append(channel.kind)
-        fees.setdefault(short_fees(channel, as_of), []).append(channel.kind)
-    return IndexRow(number, proc.name, display_code(proc)[0], _per_channel(times), _per_channel(fees))
+    for channel in facts.channels:
+        times.setdefault((channel.time.headline,), []).append(channel.short_label)
+        shorts = tuple(dict.fromkeys(fee.short for fee in channel.fees)) or (NO_FEE,)
+        fees.setdefault(shorts, []).append(channel.short_label)
+    return IndexRow(number, facts.name, facts.code, _per_channel(times), _per_channel(fees))
 
 
 def _per_channel(values: dict[tuple[str, ...], list[str]]) -> tuple[IndexCell, ...]:
     if len(values) <= 1:
         return tuple(IndexCell(None, lines) for lines in values)
-    return tuple(
-        IndexCell(", ".join(CHANNEL_SHORT[kind] for kind in kinds), lines) for lines, kinds in values.items()
-    )
+    return tuple(IndexCell(", ".join(labels), lines) for lines, labels in values.items())
 
 
 def _field_order(cat: Catalogue) -> dict[str, int]:
@@ -103,7 +99,7 @@ def index_poster(
     order = _field_order(cat)
     by_field: dict[str, list[ProcedureEntry]] = {}
     for entry in sorted(
-        entries, key=lambda e: (order.get(e.model.field, len(order)), sort_key(e.model.name))
+        entries, key=lambda e: (order.get(e.model.field, len(order)), collation_key(e.model.name))
     ):
         by_field.setdefault(entry.model.field, []).append(entry)
     groups, number = [], 0
@@ -111,22 +107,16 @@ def index_poster(
         rows = []
         for entry in members:
             number += 1
-            rows.append(index_row(number, entry.model, cat.as_of))
+            rows.append(index_row(number, procedure_facts(cat, entry)))
         field = cat.field_by_slug.get(field_slug)
         groups.append(IndexGroup(field.name if field else field_slug, tuple(rows)))
     return IndexPoster(
         paper=site.posters.paper,
         masthead=head,
-        office=office_box(office_slug, office),
-        feedback=feedback_box(office, site),
+        running_head=f"(tiếp theo) Danh mục thủ tục hành chính tại {shorten(office.name, 60)}",
+        office=office_facts(office_slug, office, site),
         count=number,
         groups=tuple(groups),
         url=url,
         url_text=url.split("://", 1)[-1],
     )
-
-
-def sort_key(text: str) -> str:
-    """A sort key that puts Vietnamese names in dictionary-like order (diacritics after base letters)."""
-    folded = unicodedata.normalize("NFD", text.casefold().replace("đ", "d\uffff"))
-    return "".join(ch for ch in folded if not unicodedata.combining(ch)) + "\x00" + folded

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.catalogue import Catalogue, ProcedureEntry
-from generator.dates import fees_on
 from generator.errors import PosterError
 from generator.model import Procedure
-from generator.posters.context import Masthead, ProcedurePoster, at_office, masthead
-from generator.posters.context import procedure_poster as make_procedure_poster
+from generator.model.dates import fees_on
 from generator.posters.office_index import IndexPoster, index_poster
 from generator.posters.render import Stamp
+from generator.posters.sheets import Masthead, ProcedurePoster, at_office, masthead
+from generator.posters.sheets import procedure_poster as make_procedure_poster
 from generator.posters.theme import Theme
 
 INDEX_NAME = "danh-muc"
@@ -150,7 +150,7 @@ def plan_sheets(cat: Catalogue, theme: Theme, changed: Mapping[str, dt.date] | N
         for entry in sorted(entries, key=lambda e: e.slug):
             if entry.slug not in bodies:
                 bodies[entry.slug] = make_procedure_poster(cat, entry, office, head)
-            poster = at_office(bodies[entry.slug], cat, office)
+            poster = at_office(bodies[entry.slug], cat, entry, office)
             path = f"{office}/{entry.slug}.pdf"
             sheets.append(make_sheet(path, office, entry.slug, poster, updated[entry.slug], theme))
     return sheets

@@ -17,9 +17,9 @@ import segno
 from pypdf import PdfReader
 
 from generator.errors import PosterError
-from generator.posters.context import ProcedurePoster
 from generator.posters.data import sheet_data
 from generator.posters.office_index import IndexPoster
+from generator.posters.sheets import ProcedurePoster
 from generator.posters.theme import FONTS, Theme
 
 TEMPLATES: dict[type, str] = {ProcedurePoster: "procedure.typ", IndexPoster: "index.typ"}

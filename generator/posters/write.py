@@ -35,7 +35,7 @@ from generator.posters.pool import Progress, default_jobs, render_missing
 from generator.posters.theme import Theme, load_theme
 
 if TYPE_CHECKING:
-    from generator.site.context import BuildContext
+    from generator.core.build_context import BuildContext
 
 log = logging.getLogger("mkdocs.plugins.congkhai.posters")
 

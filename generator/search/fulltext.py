@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalogue import Catalogue, ProcedureEntry
-from generator.search.fold import fold_tokens
+from generator.core import urls
+from generator.core.fold import fold_tokens
 from generator.search.index import FORMAT_VERSION, build_lunr
-from generator.site import urls
 
 PAGES_DIR = Path("content/pages")
 """The free Markdown pages (``docs_dir`` in mkdocs.yml)."""

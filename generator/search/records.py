@@ -12,11 +12,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
-from generator.dates import fees_on
-from generator.search.fold import fold_tokens
+from generator.core import urls
+from generator.core.fold import fold_tokens
+from generator.facts.procedure import procedure_facts
 from generator.search.synonyms import Phrase, expand
-from generator.site import urls
-from generator.wording import channel_time_short, fee_short, is_free
 
 ONLINE_ORDER = ("toan_trinh", "mot_phan", "khong")
 
@@ -81,8 +80,7 @@ def index_fields(
 def result_record(catalogue: Catalogue, entry: ProcedureEntry, lookups: Lookups) -> dict[str, object]:
     """The compact record a search result shows, with the facet values (short keys: it ships)."""
     model = entry.model
-    fees = fees_on(model.channels[0], catalogue.as_of) if model.channels else ()
-    fee = fee_short(fees)
+    facts = procedure_facts(catalogue, entry)
     record: dict[str, object] = {
         "n": model.name,
         "c": model.code or "",
@@ -91,13 +89,14 @@ def result_record(catalogue: Catalogue, entry: ProcedureEntry, lookups: Lookups)
         "l": model.level,
         "o": [lookups.offices[o] for o in model.offices if o in lookups.offices],
         "w": ONLINE_ORDER.index(model.online),
-        "t": channel_time_short(model.channels),
-        "p": fee,
-        "free": 1 if is_free(fees) else 0,
+        "t": facts.time_short,
+        "p": facts.fee_short,
+        "free": 1 if facts.free else 0,
     }
     if model.aliases:
         record["a"] = list(model.aliases)
-    state = catalogue.state(entry)
-    if state != "active":
-        record["s"] = state
+    if facts.dates.state != "active":
+        record["s"] = facts.dates.state
+    if facts.dates.ends:
+        record["e"] = facts.dates.ends
     return record

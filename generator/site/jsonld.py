@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from generator.catalogue import Catalogue, ProcedureEntry
+from generator.core import urls
 from generator.model.types import CHANNEL_LABELS
-from generator.site import urls
 
 
 def government_service(catalogue: Catalogue, entry: ProcedureEntry, base_url: str) -> dict[str, Any]:

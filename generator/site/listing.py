@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
-from generator.dates import format_date
+from generator.core import urls
+from generator.facts.collation import collation_key
+from generator.facts.offices import FeedbackFacts, office_facts
+from generator.facts.procedure import site_feedback
+from generator.model.dates import format_date
 from generator.model.types import ONLINE_LABELS
-from generator.site import urls
-from generator.site.views import (
-    FeedbackView,
-    Link,
-    OfficeView,
-    ProcedureRow,
-    feedback_view,
-    office_view,
-    procedure_row,
-)
+from generator.site.views import Link, OfficeView, ProcedureRow, office_view, procedure_row
 
 
 @dataclass(frozen=True)
@@ -41,6 +35,7 @@ class HomePage:
         fields: field tiles with counts. online: online-level links with counts. total: active count.
         offices: office boxes. hotline: general hotline or None. feedback: feedback block.
         all_procedures: link to the full table. upcoming: procedures that start later.
+        events: «Tôi cần làm gì khi…» links, one per life event with active procedures.
     """
 
     title: str
@@ -54,9 +49,10 @@ class HomePage:
     total: int
     offices: tuple[OfficeView, ...]
     hotline: str | None
-    feedback: FeedbackView
+    feedback: FeedbackFacts
     all_procedures: str
     upcoming: tuple[ProcedureRow, ...]
+    events: tuple[CountLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,7 +77,7 @@ class ListingPage:
     show_field: bool
     sortable: bool
     home: str
-    feedback: FeedbackView
+    feedback: FeedbackFacts
     search_param: str
 
 
@@ -98,7 +94,7 @@ class GroupIndexPage:
     intro: str | None
     groups: tuple[CountLink, ...]
     home: str
-    feedback: FeedbackView
+    feedback: FeedbackFacts
 
 
 @dataclass(frozen=True)
@@ -107,17 +103,11 @@ class FooterView:
 
     publisher: str
     parent: str | None
-    feedback: FeedbackView
+    feedback: FeedbackFacts
     as_of: str
 
 
 SEARCH_PARAM = "q"
-
-
-def collation_key(text: str) -> str:
-    """Sort key for Vietnamese names: case- and diacritic-insensitive (đ sorts with d), then exact."""
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in folded if not unicodedata.combining(c)).casefold() + "\x00" + text
 
 
 def rows_in_state(
@@ -155,7 +145,7 @@ def listing_page(
         show_field=show_field,
         sortable=sortable,
         home=urls.relative(here, urls.HOME),
-        feedback=feedback_view(catalogue.site.model.feedback),
+        feedback=office.facts.feedback if office else site_feedback(catalogue),
         search_param=SEARCH_PARAM,
     )
 
@@ -169,7 +159,7 @@ def group_page(
         intro=intro,
         groups=groups,
         home=urls.relative(here, urls.HOME),
-        feedback=feedback_view(catalogue.site.model.feedback),
+        feedback=site_feedback(catalogue),
     )
 
 
@@ -226,11 +216,27 @@ def home_page(catalogue: Catalogue, search_action: str) -> HomePage:
         fields=field_links(catalogue, here),
         online=online_links(catalogue, here),
         total=len(catalogue.in_state("active")),
-        offices=tuple(office_view(o, here) for o in offices),
+        offices=tuple(office_view(office_facts(o.slug, o.model, site), here) for o in offices),
         hotline=site.hotline,
-        feedback=feedback_view(site.feedback),
+        feedback=site_feedback(catalogue),
         all_procedures=urls.relative(here, urls.ALL_PROCEDURES),
         upcoming=rows_in_state(catalogue, catalogue.procedures, here, "upcoming"),
+        events=event_links(catalogue, here),
+    )
+
+
+def event_links(catalogue: Catalogue, here: str) -> tuple[CountLink, ...]:
+    """«Tôi cần làm gì khi…»: one link to the finder per life event that has active procedures."""
+    from generator.core.events.assign import event_members
+    from generator.core.events.taxonomy import shipped_events
+
+    events = shipped_events()
+    members = event_members(catalogue, events)
+    finder = urls.relative(here, urls.FINDER)
+    return tuple(
+        CountLink(event.title, f"{finder}?su-kien={event.id}", len(members[event.id]))
+        for event in events.events
+        if members[event.id]
     )
 
 
@@ -240,6 +246,6 @@ def footer_view(catalogue: Catalogue) -> FooterView:
     return FooterView(
         publisher=site.publisher.name,
         parent=site.publisher.parent,
-        feedback=feedback_view(site.feedback),
+        feedback=site_feedback(catalogue),
         as_of=format_date(catalogue.as_of),
     )

@@ -1,67 +1,25 @@
-"""Stage 3 (site): one procedure → its typed page context (collect first; the template only renders)."""
+"""Stage 3 (site): one procedure → its typed page context (collect first; the template only renders).
+
+Every fee, time, office, feedback block and date is a fact from :mod:`generator.facts`, the same
+object the poster and the search record print; this module adds links and decides which sections
+the page shows (the template does not decide, and the table of contents is declared here).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
-from generator.dates import LIFECYCLE_LABELS, fees_on, format_date
-from generator.model import Channel, Document, DossierCase, Fee, Procedure
-from generator.model.types import CHANNEL_LABELS, LEVEL_LABELS, ONLINE_LABELS
-from generator.site import urls
-from generator.site.context import BuildContext
-from generator.site.views import FeedbackView, Link, OfficeView, feedback_view, office_view
-from generator.wording import (
-    FEE_TYPE_LABELS,
-    cutoff_note,
-    exemption_text,
-    fee_amount,
-    fee_window,
-    processing_time,
-    stage_text,
-    step_duration,
-    text_blocks,
-    upcoming_fees,
-)
-
-Blocks = tuple[tuple[str, tuple[str, ...]], ...]
-"""Paragraphs and bullet lists of a long text, see :func:`generator.wording.text_blocks`."""
-
-
-@dataclass(frozen=True)
-class FeeView:
-    """One fee as shown: kind, name, amount text (never «free» for a qualified 0), exemption, basis."""
-
-    kind: str
-    name: str
-    amount: str
-    exempt: bool
-    exemption: str | None
-    note: str | None
-    legal_basis: str | None
-    window: str | None
-
-
-@dataclass(frozen=True)
-class ChannelView:
-    """One way to apply with its own time and fees (the summary box has one row per channel).
-
-    Attributes:
-        label: «Trực tiếp», «Trực tuyến», «Dịch vụ bưu chính công ích». time: headline duration.
-        start: when the clock starts. cutoff: cut-off hour explained. original: the time as published.
-        stages: the stages of a multi-stage time. fees: fees in force on the build date (empty: none).
-        upcoming: announced fee changes (with their start date). note: channel note.
-    """
-
-    label: str
-    time: str
-    start: str | None
-    cutoff: str | None
-    original: str | None
-    stages: tuple[str, ...]
-    fees: tuple[FeeView, ...]
-    upcoming: tuple[FeeView, ...]
-    note: str | None
+from generator.core import urls
+from generator.core.build_context import BuildContext
+from generator.facts.documents import DocumentFacts
+from generator.facts.offices import FeedbackFacts
+from generator.facts.procedure import ProcedureFacts, procedure_facts, site_feedback
+from generator.facts.text import Blocks, text_blocks
+from generator.facts.times import step_duration
+from generator.model import Document, LegalDocument, Procedure
+from generator.model.dates import format_date
+from generator.site.views import Link, OfficeView, feedback_blocks, office_view
 
 
 @dataclass(frozen=True)
@@ -76,16 +34,10 @@ class StepView:
 
 @dataclass(frozen=True)
 class DocumentView:
-    """One document row: name, originals/copies text, present-only, optional, form link, note."""
+    """One document row: its facts (name, copies, fine print) and the link to its form, if any."""
 
-    name: str
-    originals: str
-    copies: str
-    present_only: bool
-    required: bool
+    facts: DocumentFacts
     form: Link | None
-    form_code: str | None
-    note: str | None
 
 
 @dataclass(frozen=True)
@@ -93,8 +45,8 @@ class DossierView:
     """A group of documents (one dossier case)."""
 
     case: str | None
-    items: tuple[DocumentView, ...]
     note: str | None
+    items: tuple[DocumentView, ...]
 
 
 @dataclass(frozen=True)
@@ -108,44 +60,28 @@ class LegalView:
 
 
 @dataclass(frozen=True)
-class StatusView:
-    """Lifecycle on the build date: state, label, an explanation banner and the replacement link."""
-
-    state: str
-    label: str
-    banner: str | None
-    replacement: Link | None
-
-
-@dataclass(frozen=True)
 class ProcedurePage:
     """Everything the procedure page template shows, collected up front (STYLE §13).
 
     Attributes:
-        title, code, local_code, aliases: identity. field: link to the field page. level: «Cấp xã».
-        online: online level label; online_key its key. status: lifecycle view.
-        applicants, deciding, executing, coordinating: who applies and who decides.
-        channels, steps, documents, result, conditions, legal_basis, decision, related: the body.
+        facts: the procedure's facts (identity, channels, offices, dates, dossier, legal texts).
+        aliases: what citizens also call it. field: link to the field page.
+        replacement: link to the replacing procedure of a repealed one, or None.
+        sections: heading of each section shown, by anchor id, in order (the template shows a section
+        only when it is listed here; the page's table of contents is this list).
+        steps, documents, result, conditions, legal_basis, decision, related: the body with links.
         apply_online: portal link («Nộp trực tuyến») or None. offices: office boxes (with posters).
-        feedback: feedback block. last_changed: date of the last commit of the YAML, or None.
+        feedback: the feedback blocks (each office's own, else the site's).
+        last_changed: date of the last commit of the YAML, or None.
         source: source link, or None; checked_on: when it was last compared. change_note: last change.
         home: relative link to the home page. all_procedures: relative link to the full list.
     """
 
-    title: str
-    code: str | None
-    local_code: str | None
+    facts: ProcedureFacts
     aliases: tuple[str, ...]
     field: Link
-    level: str
-    online: str
-    online_key: str
-    status: StatusView
-    applicants: tuple[str, ...]
-    deciding: str | None
-    executing: str | None
-    coordinating: tuple[str, ...]
-    channels: tuple[ChannelView, ...]
+    replacement: Link | None
+    sections: dict[str, str]
     steps: tuple[StepView, ...]
     documents: tuple[DossierView, ...]
     result: tuple[str, ...]
@@ -155,7 +91,7 @@ class ProcedurePage:
     related: tuple[Link, ...]
     apply_online: str | None
     offices: tuple[OfficeView, ...]
-    feedback: FeedbackView
+    feedback: tuple[FeedbackFacts, ...]
     last_changed: str | None
     source: str | None
     checked_on: str | None
@@ -164,90 +100,61 @@ class ProcedurePage:
     all_procedures: str
 
 
-def fee_view(fee: Fee) -> FeeView:
-    """The view of one fee."""
-    return FeeView(
-        kind=FEE_TYPE_LABELS[fee.type],
-        name=fee.name,
-        amount=fee_amount(fee),
-        exempt=fee.exempt,
-        exemption=exemption_text(fee),
-        note=fee.text if (fee.amount or fee.percent) else None,
-        legal_basis=fee.legal_basis,
-        window=fee_window(fee),
-    )
+SECTION_TITLES: tuple[tuple[str, str], ...] = (
+    ("tom-tat", "Tóm tắt"),
+    ("trinh-tu", "Trình tự thực hiện"),
+    ("ho-so", "Thành phần hồ sơ"),
+    ("cach-thuc", "Cách thức thực hiện, thời hạn và phí, lệ phí"),
+    ("ket-qua", "Kết quả"),
+    ("dieu-kien", "Yêu cầu, điều kiện"),
+    ("co-quan", "Cơ quan thực hiện"),
+    ("can-cu", "Căn cứ pháp lý"),
+    ("lien-quan", "Thủ tục liên quan"),
+    ("noi-nop", "Nơi tiếp nhận hồ sơ"),
+)
 
 
-def channel_view(channel: Channel, ctx: BuildContext) -> ChannelView:
-    """The view of one channel, with the fees in force on the build date and announced changes."""
-    time = channel.time
-    return ChannelView(
-        label=CHANNEL_LABELS[channel.kind],
-        time=processing_time(time),
-        start=time.start,
-        cutoff=cutoff_note(time),
-        original=time.text,
-        stages=tuple(stage_text(s) for s in time.stages),
-        fees=tuple(fee_view(f) for f in fees_on(channel, ctx.as_of)),
-        upcoming=tuple(fee_view(f) for f in upcoming_fees(channel, ctx.as_of)),
-        note=channel.note,
-    )
+def sections(proc: Procedure, facts: ProcedureFacts, related: tuple[Link, ...]) -> dict[str, str]:
+    """The sections a procedure's page shows, in order: only those with something to say."""
+    authority = facts.authority
+    present = {
+        "tom-tat": True,
+        "trinh-tu": bool(proc.steps),
+        "ho-so": bool(proc.documents),
+        "cach-thuc": bool(proc.channels),
+        "ket-qua": bool(proc.result),
+        "dieu-kien": bool(proc.conditions),
+        "co-quan": authority is not None and bool(authority.executing or authority.coordinating),
+        "can-cu": bool(proc.legal_basis or proc.published_by),
+        "lien-quan": bool(related),
+        "noi-nop": True,
+    }
+    return {key: title for key, title in SECTION_TITLES if present[key]}
 
 
-def _copies(count: int) -> str:
-    return str(count) if count else "—"
-
-
-def document_view(doc: Document, from_path: str) -> DocumentView:
+def document_view(doc: DocumentFacts, source: Document, from_path: str) -> DocumentView:
     """The view of one document row, with a link to its form when there is one."""
-    form, code = None, None
-    if doc.form is not None:
-        code = doc.form.code
-        label = doc.form.name or doc.form.code or "Mẫu"
-        if doc.form.file:
-            form = Link(label, urls.relative(from_path, urls.form_path(doc.form.file)))
-        elif doc.form.url:
-            form = Link(label, doc.form.url)
-        else:
-            form = Link(label, "")
-    return DocumentView(
-        name=doc.name,
-        originals=_copies(doc.originals),
-        copies=_copies(doc.copies),
-        present_only=doc.present_only,
-        required=doc.required,
-        form=form,
-        form_code=code,
-        note=doc.note,
-    )
+    form = source.form
+    if form is None:
+        return DocumentView(doc, None)
+    label = form.name or form.code or "Mẫu"
+    if form.file:
+        return DocumentView(doc, Link(label, urls.relative(from_path, urls.form_path(form.file))))
+    return DocumentView(doc, Link(label, form.url or ""))
 
 
-def dossier_view(case: DossierCase, from_path: str) -> DossierView:
-    """The view of one group of documents."""
-    return DossierView(case.case, tuple(document_view(d, from_path) for d in case.items), case.note)
+def legal_view(doc: LegalDocument) -> LegalView:
+    """A legal document with its issuer and date as one «meta» line."""
+    meta = ", ".join(p for p in (doc.issuer, f"ngày {format_date(doc.date)}" if doc.date else None) if p)
+    return LegalView(doc.number, doc.title, meta, doc.url)
 
 
-def _legal(number: str, title: str | None, issuer: str | None, date: object, href: str | None) -> LegalView:
-    meta = ", ".join(p for p in (issuer, f"ngày {format_date(date)}" if date else None) if p)  # type: ignore[arg-type]
-    return LegalView(number, title or "", meta, href)
-
-
-def status_view(catalogue: Catalogue, entry: ProcedureEntry, ctx: BuildContext, from_path: str) -> StatusView:
-    """Lifecycle view: the upcoming start date, or the repeal and the replacement."""
-    state = catalogue.state(entry)
-    status = entry.model.status
-    banner, replacement = None, None
-    if state == "upcoming" and status.effective_from is not None:
-        banner = f"Thủ tục này có hiệu lực từ ngày {format_date(status.effective_from)}; chưa áp dụng."
-    elif state == "repealed":
-        end = f" từ sau ngày {format_date(status.effective_to)}" if status.effective_to else ""
-        banner = f"Thủ tục này đã bãi bỏ{end}; không còn tiếp nhận hồ sơ."
-        target = _lookup(status.replaced_by, ctx)
-        if target is not None:
-            replacement = Link(target.model.name, urls.relative(from_path, urls.procedure_path(target.slug)))
-    if banner and status.note:
-        banner += f" {status.note}"
-    return StatusView(state, LIFECYCLE_LABELS[state], banner, replacement)
+def _decision(proc: Procedure) -> LegalView | None:
+    decision = proc.published_by
+    if decision is None:
+        return None
+    meta = f"{decision.issuer}, ngày {format_date(decision.date)}"
+    return LegalView(decision.number, decision.title or "", meta, decision.url)
 
 
 def _lookup(key: str | None, ctx: BuildContext) -> ProcedureEntry | None:
@@ -256,73 +163,73 @@ def _lookup(key: str | None, ctx: BuildContext) -> ProcedureEntry | None:
     return ctx.by_code.get(key) or ctx.by_slug.get(key)
 
 
+def _link_to(entry: ProcedureEntry | None, here: str) -> Link | None:
+    if entry is None:
+        return None
+    return Link(entry.model.name, urls.relative(here, urls.procedure_path(entry.slug)))
+
+
 def _apply_online(proc: Procedure, state: str, template: str) -> str | None:
     if proc.code is None or proc.online == "khong" or state != "active":
         return None
     return template.replace("{code}", proc.code)
 
 
-def _offices(
-    catalogue: Catalogue, entry: ProcedureEntry, active: bool, from_path: str
-) -> tuple[OfficeView, ...]:
+def _offices(facts: ProcedureFacts, here: str) -> tuple[OfficeView, ...]:
+    active = facts.dates.state == "active"
     views = []
-    for slug in entry.model.offices:
-        office = catalogue.offices.get(slug)
-        if office is None:
-            continue
-        poster = urls.relative(from_path, urls.poster_path(slug, entry.slug))
-        posters = (Link("Bảng niêm yết (PDF)", poster),) if active else ()
-        views.append(office_view(office, from_path, posters))
+    for office in facts.offices:
+        poster = urls.relative(here, urls.poster_path(office.slug, facts.slug))
+        views.append(office_view(office, here, (Link("Bảng niêm yết (PDF)", poster),) if active else ()))
     return tuple(views)
 
 
-def _related(proc: Procedure, ctx: BuildContext, from_path: str) -> tuple[Link, ...]:
-    links = []
-    for code in proc.related:
-        target = ctx.by_code.get(code)
-        if target is not None:
-            links.append(Link(target.model.name, urls.relative(from_path, urls.procedure_path(target.slug))))
-    return tuple(links)
+def _related(proc: Procedure, ctx: BuildContext, here: str) -> tuple[Link, ...]:
+    links = (_link_to(ctx.by_code.get(code), here) for code in proc.related)
+    return tuple(link for link in links if link is not None)
+
+
+def _documents(proc: Procedure, facts: ProcedureFacts, here: str) -> tuple[DossierView, ...]:
+    return tuple(
+        DossierView(
+            group.case,
+            group.note,
+            tuple(document_view(d, doc, here) for d, doc in zip(group.items, case.items, strict=True)),
+        )
+        for group, case in zip(facts.dossier, proc.documents, strict=True)
+    )
+
+
+def _steps(proc: Procedure) -> tuple[StepView, ...]:
+    return tuple(
+        StepView(i, s.title, text_blocks(s.text), step_duration(s.duration))
+        for i, s in enumerate(proc.steps, start=1)
+    )
 
 
 def procedure_page(catalogue: Catalogue, entry: ProcedureEntry, ctx: BuildContext) -> ProcedurePage:
     """Collect the typed context of the page of ``entry`` (no I/O; git dates come from ``ctx``)."""
     proc, here = entry.model, urls.procedure_path(entry.slug)
-    state = catalogue.state(entry)
-    field = catalogue.field_by_slug.get(proc.field)
-    authority = proc.authority
+    facts = procedure_facts(catalogue, entry)
     changed = ctx.last_changed.get(entry.file.display)
-    decision = proc.published_by
+    related = _related(proc, ctx, here)
+    repealed = facts.dates.state == "repealed"
     return ProcedurePage(
-        title=proc.name,
-        code=proc.code,
-        local_code=proc.local_code,
+        facts=facts,
         aliases=proc.aliases,
-        field=Link(field.name if field else proc.field, urls.relative(here, urls.field_path(proc.field))),
-        level=LEVEL_LABELS.get(proc.level, proc.level),
-        online=ONLINE_LABELS[proc.online],
-        online_key=proc.online,
-        status=status_view(catalogue, entry, ctx, here),
-        applicants=proc.applicants,
-        deciding=authority.deciding if authority else None,
-        executing=authority.executing if authority else None,
-        coordinating=authority.coordinating if authority else (),
-        channels=tuple(channel_view(c, ctx) for c in proc.channels),
-        steps=tuple(
-            StepView(i, s.title, text_blocks(s.text), step_duration(s.duration))
-            for i, s in enumerate(proc.steps, start=1)
-        ),
-        documents=tuple(dossier_view(case, here) for case in proc.documents),
+        field=Link(facts.field, urls.relative(here, urls.field_path(proc.field))),
+        replacement=_link_to(_lookup(proc.status.replaced_by, ctx), here) if repealed else None,
+        sections=sections(proc, facts, related),
+        steps=_steps(proc),
+        documents=_documents(proc, facts, here),
         result=proc.result,
         conditions=proc.conditions,
-        legal_basis=tuple(_legal(d.number, d.title, d.issuer, d.date, d.url) for d in proc.legal_basis),
-        decision=None
-        if decision is None
-        else _legal(decision.number, decision.title, decision.issuer, decision.date, decision.url),
-        related=_related(proc, ctx, here),
-        apply_online=_apply_online(proc, state, catalogue.site.model.portal_url_template),
-        offices=_offices(catalogue, entry, state == "active", here),
-        feedback=feedback_view(catalogue.site.model.feedback),
+        legal_basis=tuple(legal_view(doc) for doc in proc.legal_basis),
+        decision=_decision(proc),
+        related=related,
+        apply_online=_apply_online(proc, facts.dates.state, catalogue.site.model.portal_url_template),
+        offices=_offices(facts, here),
+        feedback=feedback_blocks(facts.offices, site_feedback(catalogue)),
         last_changed=format_date(changed) if changed else None,
         source=proc.source.url if proc.source else None,
         checked_on=format_date(proc.source.checked_on) if proc.source else None,

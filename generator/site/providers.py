@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
 from generator.catalogue import Catalogue, ProcedureEntry
+from generator.core import urls
+from generator.core.build_context import BuildContext
+from generator.core.pages import Body, GeneratedPage
+from generator.facts.offices import office_facts
 from generator.model.types import ONLINE_LABELS
-from generator.site import urls
-from generator.site.context import BuildContext
 from generator.site.jsonld import government_service
 from generator.site.listing import (
     CountLink,
@@ -22,7 +23,6 @@ from generator.site.listing import (
     office_links,
     online_links,
 )
-from generator.site.pages import Body, GeneratedPage
 from generator.site.procedure import procedure_page
 from generator.site.views import Link, office_view
 
@@ -39,15 +39,8 @@ def render_procedure(catalogue: Catalogue, entry: ProcedureEntry, ctx: BuildCont
     """The body and JSON-LD of one procedure page."""
     page = procedure_page(catalogue, entry, ctx)
     html = render(ctx, "pages/procedure.html", page)
-    return Body(html, government_service(catalogue, entry, ctx.base_url), section_headings(html))
-
-
-_SECTION = re.compile(r'<h2 id="([a-z0-9-]+)"[^>]*>([^<]+)</h2>')
-
-
-def section_headings(html: str) -> tuple[tuple[str, str], ...]:
-    """The (id, heading) pairs of the ``<h2 id=…>`` sections our templates emit, in order."""
-    return tuple((match.group(1), match.group(2)) for match in _SECTION.finditer(html))
+    toc = tuple(page.sections.items())  # declared by the context, never scraped from the HTML
+    return Body(html, government_service(catalogue, entry, ctx.base_url), toc)
 
 
 def render_footer(catalogue: Catalogue, ctx: BuildContext) -> str:
@@ -149,7 +142,7 @@ def _office_pages(catalogue: Catalogue, ctx: BuildContext) -> Iterator[Generated
             Link("Tất cả bảng niêm yết, để in (PDF)", urls.relative(here, urls.office_poster_all(slug))),
         )
         name = office.model.name
-        view = office_view(office, here)
+        view = office_view(office_facts(slug, office.model, catalogue.site.model), here)
         build = partial(listing_page, catalogue, here, name, _at_office(slug), office=view, posters=posters)
         yield _page(ctx, here, name, "pages/listing.html", build, description=office.model.address)
 

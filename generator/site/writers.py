@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 from generator.catalogue import Catalogue
-from generator.site import urls
-from generator.site.context import BuildContext
+from generator.core import urls
+from generator.core.build_context import BuildContext
 
 
 def write_forms(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.posters.changes import reprint_list
 from generator.posters.plan import plan_sheets
+from generator.posters.reprint import reprint_list
 from generator.posters.theme import load_theme
 from tests.posters.conftest import AS_OF, CATALOGUE, Built, load
 

@@ -6,35 +6,37 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from generator.posters import context as ctx
-from generator.posters import facts as fx
+from generator.facts import documents, offices
 from generator.posters import office_index as ix
+from generator.posters import sheets as ctx
 from generator.posters.theme import THEME_DIR
 
 CONTEXTS = (
     ctx.ProcedurePoster,
     ix.IndexPoster,
     ctx.Masthead,
-    ctx.OfficeBox,
-    ctx.FeedbackBox,
     ctx.StepItem,
     ctx.Paragraph,
-    ctx.DocumentRow,
-    ctx.DocumentGroup,
+    ctx.Fact,
+    ctx.ChannelGroup,
+    offices.OfficeFacts,
+    offices.FeedbackFacts,
+    documents.DossierFacts,
+    documents.DocumentFacts,
     ix.IndexRow,
     ix.IndexGroup,
     ix.IndexCell,
-    fx.Fact,
-    fx.ChannelFacts,
 )
 NOT_PRINTED = {
-    ("OfficeBox", "slug"),
+    ("OfficeFacts", "slug"),
+    ("OfficeFacts", "short_name"),
     ("ProcedurePoster", "url"),
     ("IndexPoster", "url"),
     ("Masthead", "logo"),
 }
-"""The office slug identifies the box; ``url`` is printed as the QR code (render.qr_svg) and url_text;
-the logo's data: URI is passed decoded, as ``data.logo`` (posters.data.image_data)."""
+"""The office slug identifies the box and the short name is for web tables; ``url`` is printed as the
+QR code (render.qr_svg) and url_text; the logo's data: URI is passed decoded, as ``data.logo``
+(posters.data.image_data)."""
 
 
 def templates_text() -> str:

@@ -136,8 +136,8 @@ def test_combined_print_file_holds_every_sheet(built: Built) -> None:
 def test_a3_setting_scales_the_page(tmp_path: Path, catalogue: Catalogue) -> None:
     import dataclasses
 
-    from generator.posters.context import masthead, procedure_poster
     from generator.posters.render import Renderer, Stamp
+    from generator.posters.sheets import masthead, procedure_poster
     from generator.posters.theme import load_theme
 
     site = catalogue.site.model.model_copy(

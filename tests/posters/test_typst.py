@@ -21,10 +21,10 @@ from pypdf import PdfReader
 
 from generator.catalogue import Catalogue
 from generator.errors import PosterError
-from generator.posters.context import ProcedurePoster, masthead
 from generator.posters.data import image_data, to_data
 from generator.posters.plan import Sheet, plan_sheets
 from generator.posters.render import Renderer, Stamp, render_data
+from generator.posters.sheets import ProcedurePoster, masthead
 from generator.posters.theme import load_theme
 from tests.posters.conftest import Built, pdftotext
 from tests.posters.walk import body_text, flat, printed, redundant, replace_at, string_leaves

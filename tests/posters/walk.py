@@ -11,13 +11,15 @@ from typing import Any
 
 from pypdf import PdfReader
 
-from generator.posters.context import ProcedurePoster
+from generator.posters.sheets import ProcedurePoster
 from tests.posters.conftest import pdftotext
 
 Path = tuple[str | int, ...]
 
-NOT_PRINTED = {"slug", "url", "logo", "paper"}
-"""Fields that are not printed as text: the office slug, the QR target, the logo, the paper size."""
+NOT_PRINTED = {"slug", "url", "logo", "paper", "name_size", "running_head", "short_name"}
+"""Fields that are not printed as body text: the office slug, the QR target, the logo, the paper
+size, the title size, the running head (checked on every continuation page instead) and the
+office's short name (for web tables)."""
 
 
 def string_leaves(value: object, path: Path = ()) -> Iterator[tuple[Path, str]]:

@@ -13,10 +13,10 @@ import pytest
 
 from generator.build import generate_pages, read
 from generator.catalogue import Catalogue
-from generator.site.context import BuildContext, make_build_context
-from generator.site.env import FRAGMENTS_DIR
+from generator.core.build_context import BuildContext, make_build_context
+from generator.core.jinja import FRAGMENTS_DIR
+from generator.core.pages import GeneratedPage
 from generator.site.listing import GroupIndexPage, HomePage, ListingPage
-from generator.site.pages import GeneratedPage
 from generator.site.procedure import ProcedurePage
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

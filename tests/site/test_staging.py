@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from generator.site.staging import Staging
+from generator.adapters.staging import Staging
 
 
 def _published(tmp_path: Path) -> Path:

@@ -1,0 +1,57 @@
+"""Core: the build context every page provider and post-build writer receives (site, search, posters)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from jinja2 import Environment
+
+from generator.catalogue import Catalogue, ProcedureEntry
+from generator.core.gitdates import last_changed
+from generator.core.jinja import page_environment
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """What the stages after validation share; built once per build by :func:`make_build_context`.
+
+    Attributes:
+        root: the content repository root.
+        as_of: the build date (lifecycle and fees are judged on it).
+        env: the one Jinja environment for page fragments.
+        last_changed: date of the last commit per content file (path relative to root).
+        by_code: procedures by national code (an active one wins when records share a code).
+        by_slug: procedures by slug.
+        base_url: the one public base URL from content/site.yaml.
+    """
+
+    root: Path
+    as_of: dt.date
+    env: Environment = field(repr=False)
+    last_changed: Mapping[str, dt.date] = field(repr=False)
+    by_code: Mapping[str, ProcedureEntry] = field(repr=False)
+    by_slug: Mapping[str, ProcedureEntry] = field(repr=False)
+    base_url: str = ""
+
+
+def make_build_context(catalogue: Catalogue, *, env: Environment | None = None) -> BuildContext:
+    """Collect once what pages need beyond the catalogue: git dates, lookups, the Jinja env."""
+    by_code: dict[str, ProcedureEntry] = {}
+    for entry in catalogue.procedures:
+        if entry.model.code is not None and (
+            entry.model.code not in by_code or catalogue.state(entry) == "active"
+        ):
+            by_code[entry.model.code] = entry
+    return BuildContext(
+        root=catalogue.root,
+        as_of=catalogue.as_of,
+        env=env or page_environment(),
+        last_changed=MappingProxyType(dict(last_changed(catalogue.root))),
+        by_code=MappingProxyType(by_code),
+        by_slug=MappingProxyType({entry.slug: entry for entry in catalogue.procedures}),
+        base_url=catalogue.site.model.base_url,
+    )

@@ -1,0 +1,102 @@
+"""Facts layer: processing times — the headline, its start point, cut-off, stages and published text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.facts.numbers import number
+from generator.model import ProcessingTime, Stage, StepDuration
+from generator.model.types import UNIT_LABELS
+
+WITHIN_DAY = "Trong ngày"
+BY_REGULATION = "Theo quy định"
+
+
+def duration(value: float | None, unit: str) -> str | None:
+    """A length of time («3 ngày làm việc», «Trong ngày»); None when there is no value to say."""
+    if unit == "within_day":
+        return WITHIN_DAY
+    if value is None:
+        return None
+    return f"{number(value)} {UNIT_LABELS[unit]}"
+
+
+def step_duration(item: StepDuration | None) -> str | None:
+    """The duration of one step, or None."""
+    return None if item is None else duration(item.value, item.unit)
+
+
+def clock(value: str) -> str:
+    """A HH:MM cut-off: «15:00» → «15 giờ», «16:30» → «16 giờ 30»."""
+    hours, minutes = value.split(":")
+    return f"{int(hours)} giờ" if minutes == "00" else f"{int(hours)} giờ {minutes}"
+
+
+def cutoff_sentence(cutoff: str) -> str:
+    """What a cut-off hour means for the citizen (the one wording of it)."""
+    return f"Hồ sơ nhận sau {clock(cutoff)} được trả kết quả trong ngày làm việc tiếp theo"
+
+
+def stage_phrase(stage: Stage) -> str:
+    """One stage of a multi-stage time, with its note: «Xác minh: 5 ngày làm việc (…)»."""
+    length = duration(stage.value, stage.unit)
+    text = f"{stage.name}: {length}" if length else stage.name
+    return f"{text} ({stage.note})" if stage.note else text
+
+
+def stages_total(time: ProcessingTime) -> str | None:
+    """The total of a multi-stage time when every stage has a value in one unit, else None."""
+    units = {stage.unit for stage in time.stages}
+    if not time.stages or len(units) != 1 or any(stage.value is None for stage in time.stages):
+        return None
+    return duration(sum(stage.value or 0 for stage in time.stages), units.pop())
+
+
+@dataclass(frozen=True)
+class TimeFacts:
+    """One processing time as every output says it.
+
+    Attributes:
+        headline: «15 ngày làm việc», «Trong ngày», the total of its stages, or the published text.
+        start: when the clock starts («kể từ ngày nhận đủ hồ sơ hợp lệ»), or None.
+        cutoff: the cut-off sentence, or None.
+        stages: one phrase per stage, notes included.
+        original: the published wording when it says more than the headline, or None.
+    """
+
+    headline: str
+    start: str | None
+    cutoff: str | None
+    stages: tuple[str, ...]
+    original: str | None
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The fine print under the headline, in the order every output prints it."""
+        notes = [note for note in (self.start, self.cutoff) if note]
+        notes.extend(self.stages)
+        if self.original:
+            notes.append(f"Theo văn bản công bố: {self.original}")
+        return tuple(notes)
+
+    @property
+    def line(self) -> str:
+        """The time in one line (change report): headline, start point and cut-off."""
+        parts = [self.headline]
+        if self.start:
+            parts.append(self.start)
+        if self.cutoff:
+            parts.append(self.cutoff[0].lower() + self.cutoff[1:])
+        return ", ".join(parts)
+
+
+def time_facts(time: ProcessingTime) -> TimeFacts:
+    """The facts of one processing time."""
+    headline = duration(time.value, time.unit) or stages_total(time) or time.text or BY_REGULATION
+    return TimeFacts(
+        headline=headline,
+        start=time.start,
+        cutoff=cutoff_sentence(time.cutoff) if time.cutoff else None,
+        stages=tuple(stage_phrase(stage) for stage in time.stages),
+        original=time.text if time.text and time.text != headline else None,
+    )

@@ -1,0 +1,1 @@
+"""The reviewer's output stage: the change report between two revisions of the content."""

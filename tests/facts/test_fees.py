@@ -1,0 +1,110 @@
+"""The fee facts: amounts, waivers, fine print and the short cell (a qualified 0 is never «free»)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.facts.channels import channel_facts
+from generator.facts.fees import FeeFacts, all_free, fee_facts, fees_short
+from generator.model import Channel, Fee
+
+AS_OF = dt.date(2026, 9, 1)
+
+
+def fee(**kw: object) -> Fee:
+    return Fee.model_validate({"type": "le_phi", "name": "Lệ phí", **kw})
+
+
+def facts(**kw: object) -> FeeFacts:
+    return fee_facts(fee(**kw), AS_OF)
+
+
+def test_amount_with_unit_and_exemption_spelled_out() -> None:
+    item = facts(amount=8000, unit="bản", exemption="Người thuộc hộ nghèo")
+    assert item.headline == "8.000 đồng/bản"
+    assert item.notes == ("Miễn, giảm: Người thuộc hộ nghèo",)
+    assert item.name == "Lệ phí"
+    assert item.short == "8.000 đồng/bản"
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"amount": 0, "exempt": True, "exemption": "Miễn lệ phí khi đăng ký đúng hạn"},
+        {"amount": 0, "exempt": True, "exemption": "Người khuyết tật"},
+        {"amount": 0, "exempt": True, "text": "Theo nghị quyết của HĐND tỉnh"},
+        {"amount": 0, "exempt": True, "valid_to": "2026-12-31"},
+        {"amount": 0, "text": "Theo mức thu của Hội đồng nhân dân tỉnh"},
+    ],
+)
+def test_a_zero_with_a_qualifier_is_never_called_free(kw: dict[str, object]) -> None:
+    item = facts(**kw)
+    assert item.headline not in {"Miễn phí", "Miễn lệ phí", "Miễn"}
+    assert item.short == "Miễn (có điều kiện)"
+    assert not item.free
+
+
+def test_waiver_headlines() -> None:
+    assert facts(exempt=True, exemption="Miễn lệ phí khi đăng ký đúng hạn").headline == (
+        "Miễn lệ phí khi đăng ký đúng hạn"
+    )
+    conditional = facts(amount=0, exempt=True, exemption="người khuyết tật")
+    assert conditional.headline == "Miễn lệ phí (có điều kiện)"
+    assert conditional.notes == ("người khuyết tật",)
+    assert facts(amount=0, exempt=True, valid_to="2026-12-31").headline == (
+        "Miễn lệ phí đến hết ngày 31/12/2026"
+    )
+
+
+def test_an_unconditional_waiver_may_say_so() -> None:
+    assert facts(amount=0, exempt=True).headline == "Miễn lệ phí"
+    assert fee_facts(fee(type="phi", amount=0, exempt=True), AS_OF).headline == "Miễn phí"
+    assert facts(exempt=True).free
+
+
+def test_percent_and_text_fees() -> None:
+    assert facts(percent=0.5, base="giá trị tài sản").headline == "0,5% giá trị tài sản"
+    assert facts(text="Theo thỏa thuận").headline == "Theo thỏa thuận"
+    assert facts().headline == "Theo quy định"
+
+
+def test_window_notes_name_start_and_end() -> None:
+    assert facts(amount=1000, valid_from="2027-01-01").notes == ("Áp dụng từ ngày 01/01/2027",)
+    assert facts(amount=1000, valid_from="2026-01-01").notes == ()
+    assert facts(amount=1000, valid_to="2026-12-31").notes == ("Áp dụng đến hết ngày 31/12/2026",)
+
+
+def test_short_cell_names_the_main_fee() -> None:
+    waived = fee_facts(fee(exempt=True), AS_OF)
+    copy = fee_facts(fee(amount=8000, unit="bản"), AS_OF)
+    assert fees_short(()) == "Không thu"
+    assert fees_short((waived, copy)) == "Miễn lệ phí …"
+    assert fees_short((copy,)) == "8.000 đồng/bản"
+
+
+def test_free_means_nothing_charged_to_anyone() -> None:
+    assert all_free(())
+    assert all_free((facts(exempt=True),))
+    assert not all_free((facts(exempt=True, exemption="Hộ nghèo"),))
+    assert not all_free((facts(exempt=True), facts(amount=8000, unit="bản")))
+
+
+def test_fees_in_force_on_the_build_date_only() -> None:
+    channel = Channel.model_validate(
+        {
+            "kind": "truc_tuyen",
+            "time": {"value": 1, "unit": "working_day"},
+            "fees": [
+                {"type": "phi", "name": "Phí", "amount": 0, "exempt": True, "valid_to": "2026-12-31"},
+                {"type": "phi", "name": "Phí", "amount": 2000, "unit": "trang", "valid_from": "2027-01-01"},
+            ],
+        }
+    )
+    before = channel_facts(channel, dt.date(2026, 12, 31))
+    after = channel_facts(channel, dt.date(2027, 1, 1))
+    assert [f.headline for f in before.fees] == ["Miễn phí đến hết ngày 31/12/2026"]
+    assert [f.headline for f in before.upcoming] == ["2.000 đồng/trang"]
+    assert [f.headline for f in after.fees] == ["2.000 đồng/trang"]
+    assert after.upcoming == ()

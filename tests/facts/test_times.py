@@ -1,0 +1,83 @@
+"""The time facts: headline, stages with their notes, cut-off and the published text."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.facts.numbers import money, number
+from generator.facts.text import text_blocks
+from generator.facts.times import clock, time_facts
+from generator.model import ProcessingTime
+
+
+def time(**kw: object) -> ProcessingTime:
+    return ProcessingTime.model_validate(kw)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"), [(8000, "8.000"), (1500000, "1.500.000"), (0.5, "0,5"), (2.25, "2,25")]
+)
+def test_number_uses_vietnamese_separators(value: float, text: str) -> None:
+    assert number(value) == text
+
+
+def test_money_in_dong() -> None:
+    assert money(100000) == "100.000 đồng"
+
+
+def test_value_within_day_and_cutoff() -> None:
+    within = time_facts(time(unit="within_day", cutoff="15:00"))
+    assert within.headline == "Trong ngày"
+    assert within.cutoff == "Hồ sơ nhận sau 15 giờ được trả kết quả trong ngày làm việc tiếp theo"
+    assert time_facts(time(value=3, unit="working_day")).headline == "3 ngày làm việc"
+
+
+def test_stages_total_and_notes_kept() -> None:
+    staged = time_facts(
+        time(
+            unit="working_day",
+            stages=[
+                {"name": "Lấy ý kiến", "value": 10, "unit": "working_day", "note": "gửi cơ quan thuế"},
+                {"name": "Đăng ký", "value": 5, "unit": "working_day"},
+            ],
+        )
+    )
+    assert staged.headline == "15 ngày làm việc"
+    assert staged.stages == ("Lấy ý kiến: 10 ngày làm việc (gửi cơ quan thuế)", "Đăng ký: 5 ngày làm việc")
+
+
+def test_a_stages_only_time_without_values_reads_the_published_text_never_a_bare_unit() -> None:
+    facts = time_facts(
+        time(
+            unit="working_day",
+            text="Theo từng giai đoạn",
+            stages=[{"name": "Xét duyệt", "unit": "working_day"}],
+        )
+    )
+    assert facts.headline == "Theo từng giai đoạn"
+    assert facts.original is None
+    assert facts.stages == ("Xét duyệt",)
+    assert time_facts(time(unit="calendar_day")).headline == "Theo quy định"
+
+
+def test_published_text_shown_when_it_says_more() -> None:
+    facts = time_facts(time(value=5, unit="working_day", text="05 ngày làm việc kể từ ngày nhận"))
+    assert facts.notes[-1] == "Theo văn bản công bố: 05 ngày làm việc kể từ ngày nhận"
+
+
+def test_one_line_for_reports() -> None:
+    facts = time_facts(time(value=1, unit="working_day", cutoff="15:00", **{"from": "kể từ ngày nhận"}))
+    assert facts.line == (
+        "1 ngày làm việc, kể từ ngày nhận, "
+        "hồ sơ nhận sau 15 giờ được trả kết quả trong ngày làm việc tiếp theo"
+    )
+
+
+def test_clock() -> None:
+    assert clock("15:00") == "15 giờ"
+    assert clock("16:30") == "16 giờ 30"
+
+
+def test_text_blocks_keep_bullets_together() -> None:
+    text = "Mở đầu\n- một\n- hai\nKết thúc"
+    assert text_blocks(text) == (("p", ("Mở đầu",)), ("ul", ("một", "hai")), ("p", ("Kết thúc",)))
