@@ -5,9 +5,6 @@ set -euo pipefail
 purpose=${1:-site}
 
 need=()
-have_lib() { ldconfig -p 2>/dev/null | grep "$1" >/dev/null; }  # no -q: an early exit breaks pipefail
-have_lib libpangoft2-1.0 || need+=(libpangoft2-1.0-0)            # WeasyPrint (posters)
-have_lib libharfbuzz-subset || need+=(libharfbuzz-subset0)       # fast font subsetting in posters
 command -v git >/dev/null || need+=(git)                          # last-changed dates
 if [ "$purpose" = test ]; then
   command -v chromium >/dev/null || need+=(chromium)              # real-browser tests

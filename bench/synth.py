@@ -99,11 +99,22 @@ def _write_offices(target: Path, count: int) -> list[str]:
     return slugs
 
 
-def make_catalogue(target: Path, count: int, *, source: Path = PROJECT_ROOT) -> Path:
-    """Write a synthetic catalogue of ``count`` procedures (plus mkdocs.yml) into ``target``; return it."""
+def make_catalogue(
+    target: Path,
+    count: int,
+    *,
+    source: Path = PROJECT_ROOT,
+    offices_count: int | None = None,
+    every_office: bool = False,
+) -> Path:
+    """Write a synthetic catalogue of ``count`` procedures (plus mkdocs.yml) into ``target``; return it.
+
+    By default the procedures are spread over ``count // 60`` offices (one or two each); a
+    province shape posts every procedure at each of ``offices_count`` offices (``every_office``).
+    """
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(source / "content", target / "content")
-    offices = _write_offices(target, max(3, count // 60))
+    offices = _write_offices(target, offices_count or max(3, count // 60))
     templates = load_templates(source)
     for index in range(count):
         block, position = divmod(index, len(templates))
@@ -111,7 +122,8 @@ def make_catalogue(target: Path, count: int, *, source: Path = PROJECT_ROOT) -> 
         codes = {c: f"9.{(block * len(templates) + i) % 1_000_000:06d}" for i, c in _codes(templates)}
         slugs = {t.stem: f"{t.stem}-{block}" for t in templates} if block else {}
         text = _rename(template.text, block, index, codes, slugs)
-        text = re.sub(r"^offices: \[.*\]$", _offices_line(index, offices), text, count=1, flags=re.M)
+        line = "offices: [" + ", ".join(offices) + "]" if every_office else _offices_line(index, offices)
+        text = re.sub(r"^offices: \[.*\]$", line, text, count=1, flags=re.M)
         folder = target / "procedures" / template.folder
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{slugs.get(template.stem, template.stem)}.yaml").write_text(text, encoding="utf-8")

@@ -18,11 +18,11 @@ THEME_DIR = Path(__file__).resolve().parents[2] / "site_theme" / "posters"
 FONTS = "fonts"
 """The theme's font folder: the only fonts the compiler sees."""
 RENDER_OPTIONS = (
-    "typst:pdf,no-tags,no-system-fonts,no-embedded-fonts,timestamp=updated;qr:error=m,border=4;data:v1"
+    "typst:pdf,no-tags,no-system-fonts,no-embedded-fonts,timestamp=updated;qr:error=m,border=4;data:v2"
 )
 """Everything about rendering that is not in a theme file; change it and every sheet re-renders.
 
-No PDF/UA (``pdf_standards=["ua-1"]``): tagged sheets made pypdf far slower at combining an
+No PDF/UA (``pdf_standards=["ua-1"]``): tagged sheets are slower to combine into an
 office's ``tat-ca.pdf``, the tags are lost in the combined file anyway, and the accessible version
 of every sheet is its web page (the QR code's target)."""
 

@@ -127,8 +127,8 @@ def link_or_copy(source: Path, target: Path) -> None:
 def write_bundles(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache, out_dir: Path) -> int:
     """Write ``<office>/tat-ca.pdf`` for each office (index first); return how many were rebuilt.
 
-    Bundles whose sheets changed are combined in parallel processes when there are several: pypdf
-    takes about a second for an office of a hundred procedures.
+    Bundles whose sheets changed are combined in parallel processes when there are several: pikepdf
+    takes about 0.15 s for an office of a hundred procedures.
     """
     author = cat.site.model.publisher.name
     jobs: list[BundleJob] = []

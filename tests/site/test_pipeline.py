@@ -30,7 +30,7 @@ def test_the_site_pipeline_imports_without_the_pdf_libraries() -> None:
     import subprocess
     import sys
 
-    code = "import sys, generator.build, generator.adapters.mkdocs_plugin; print('weasyprint' in sys.modules)"
+    code = "import sys, generator.build, generator.adapters.mkdocs_plugin; print('typst' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 
