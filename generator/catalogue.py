@@ -20,6 +20,7 @@ from generator.issues import Issue, Severity, display_path, sort_issues
 from generator.load import PathKey, SourceFile, format_path, load_yaml
 from generator.model import Field, FieldList, Office, Procedure, Site
 from generator.model.dates import Lifecycle, lifecycle
+from generator.plans.read import PlanEntry, read_plans
 from generator.validate import validate_model
 
 M = TypeVar("M", bound=BaseModel)
@@ -71,6 +72,8 @@ class Catalogue:
     field_by_slug: Mapping[str, Field] = field(default_factory=dict)
     office_files: frozenset[str] = frozenset()
     """Slugs of every office file, valid or not (so one broken office does not cascade)."""
+    plans: tuple[PlanEntry, ...] = ()
+    """Land-use plans under content/plans/ (generator.plans), each with its parsed GeoJSON."""
 
     def state(self, entry: ProcedureEntry) -> Lifecycle:
         """The lifecycle of a procedure on the catalogue's build date."""
@@ -151,6 +154,9 @@ def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[I
         slug = proc.model.slug or _slug_of(path, root, issues)
         complete = complete and _SLUG.match(slug) is not None
         procedures.append(Entry(slug, proc.model, proc.file))
+    plans, plan_issues, plans_read = read_plans(root, as_of)
+    issues.extend(plan_issues)
+    complete = complete and plans_read
     if site is None or fields is None:
         return None, sort_issues(issues)
     catalogue = Catalogue(
@@ -162,6 +168,7 @@ def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[I
         tuple(procedures),
         MappingProxyType({f.slug: f for f in fields.model.fields}),
         frozenset(path.stem for path in office_paths),
+        plans,
     )
     issues.extend(run_checks(catalogue))
     ok = complete and not any(i.severity is Severity.ERROR for i in issues)
