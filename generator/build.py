@@ -19,6 +19,8 @@ from generator.core.pages import GeneratedPage
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity
 from generator.model.dates import build_date
+from generator.plans.files import write_plan_files
+from generator.plans.pages import iter_plan_pages
 from generator.posters.write import write_site_posters
 from generator.search.finder import iter_finder_pages
 from generator.search.write import write_search_index
@@ -30,10 +32,15 @@ __all__ = ["PAGE_PROVIDERS", "POST_BUILD_WRITERS", "BuildContext", "GeneratedPag
 PageProvider = Callable[[Catalogue, BuildContext], Iterable[GeneratedPage]]
 PostBuildWriter = Callable[[Catalogue, Path, BuildContext], None]
 
-PAGE_PROVIDERS: list[PageProvider] = [iter_index_pages, iter_procedure_pages, iter_finder_pages]
+PAGE_PROVIDERS: list[PageProvider] = [iter_index_pages, iter_procedure_pages, iter_finder_pages, iter_plan_pages]
 """Everything that contributes pages to the site; each returns GeneratedPage objects."""
 
-POST_BUILD_WRITERS: list[PostBuildWriter] = [write_forms, write_search_index, write_site_posters]
+POST_BUILD_WRITERS: list[PostBuildWriter] = [
+    write_forms,
+    write_search_index,
+    write_site_posters,
+    write_plan_files,
+]
 """Everything that writes files into the finished site directory (runs after the pages)."""
 
 AS_OF_VARIABLE = "CONGKHAI_AS_OF"
