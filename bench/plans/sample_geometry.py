@@ -1,4 +1,4 @@
-"""Dev tool: write the sample plans' GeoJSON (xã Tân Hưng, Hải Phòng — fictional) and synthetic benchmark plans.
+"""Dev tool: the sample plans' GeoJSON (xã Tân Hưng, Hải Phòng — fictional) and synthetic benchmark plans.
 
 Shapes are drawn in metres on a local plane around a point in the Hải Phòng plain and projected to
 WGS84 with the same local projection the checks use, rounded to 6 decimals (≈ 0.1 m). Run:
@@ -76,8 +76,12 @@ def feature(fid: str, layer: str, ring: Shape, code: str | None = None) -> dict[
     props: dict[str, object] = {"layer": layer}
     if code:
         props["code"] = code
-    return {"type": "Feature", "id": fid, "properties": props,
-            "geometry": {"type": "Polygon", "coordinates": [to_lonlat(ring)]}}
+    return {
+        "type": "Feature",
+        "id": fid,
+        "properties": props,
+        "geometry": {"type": "Polygon", "coordinates": [to_lonlat(ring)]},
+    }
 
 
 ZONES = [
@@ -150,4 +154,7 @@ def synthetic(count: int) -> dict[str, object]:
 if __name__ == "__main__":
     plans = ROOT / "content" / "plans"
     write(plans / "khsdd-2026-xa-tan-hung" / "plan.geojson", collection("khsdd-2026", PROJECTS, True))
-    write(plans / "khsdd-2027-xa-tan-hung-du-thao" / "plan.geojson", collection("khsdd-2027", DRAFT_PROJECTS, False))
+    write(
+        plans / "khsdd-2027-xa-tan-hung-du-thao" / "plan.geojson",
+        collection("khsdd-2027", DRAFT_PROJECTS, False),
+    )

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 
 from generator.dates import format_date
 from generator.issues import Issue, Severity
+from generator.load import PathKey
 from generator.plans.checks_geo import check_areas, check_boundary, check_properties, check_rings
 from generator.plans.codes import code_list
 from generator.plans.lifecycle import consultation_days, legal_rule, publication_deadline
@@ -32,7 +33,9 @@ def check_codes(entry: PlanEntry) -> Iterator[Issue]:
     other = "tt08-2024" if entry.model.code_list == "tt27-2018" else "tt27-2018"
 
     def unknown(code: str) -> str:
-        elsewhere = f" Mã này có trong bảng {other}: kiểm tra «code_list»." if code in code_list(other).codes else ""
+        elsewhere = (
+            f" Mã này có trong bảng {other}: kiểm tra «code_list»." if code in code_list(other).codes else ""
+        )
         return f"Mã loại đất «{code}» không có trong bảng {codes.title}.{elsewhere}"
 
     for i, indicator in enumerate(entry.model.indicators):
@@ -62,13 +65,17 @@ def check_ids(entry: PlanEntry) -> Iterator[Issue]:
         seen: set[str] = set()
         for i, value in enumerate(values):
             if value in seen:
-                yield entry.issue("plan-duplicate-id", (key, i, attr), f"«{value}» đã dùng ở mục trước trong «{key}».")
+                yield entry.issue(
+                    "plan-duplicate-id", (key, i, attr), f"«{value}» đã dùng ở mục trước trong «{key}»."
+                )
             seen.add(value)
     counts = Counter(f.id for f in entry.geo.features if f.id is not None)
     for feature in entry.geo.features:
         if feature.id is not None and counts[feature.id] > 1:
             path = ("features", feature.index, "id")
-            yield entry.geo.issue("geo-feature-duplicate", path, f"Mã vùng «{feature.id}» xuất hiện nhiều lần.")
+            yield entry.geo.issue(
+                "geo-feature-duplicate", path, f"Mã vùng «{feature.id}» xuất hiện nhiều lần."
+            )
 
 
 def check_project_features(entry: PlanEntry) -> Iterator[Issue]:
@@ -98,11 +105,18 @@ def check_references(entry: PlanEntry) -> Iterator[Issue]:
     plan = entry.model
     documents = {d.id for d in plan.documents}
     refs = [(("approval", "document"), plan.approval.document if plan.approval else None)]
-    refs.append((("consultation", "report_on_comments"), plan.consultation.report_on_comments if plan.consultation else None))
+    refs.append(
+        (
+            ("consultation", "report_on_comments"),
+            plan.consultation.report_on_comments if plan.consultation else None,
+        )
+    )
     for path, ref in refs:
         if ref is not None and ref not in documents:
             yield entry.issue(
-                "plan-document-unknown", path, f"Không có tài liệu «{ref}» trong «documents»: {', '.join(documents) or 'chưa có'}."
+                "plan-document-unknown",
+                path,
+                f"Không có tài liệu «{ref}» trong «documents»: {', '.join(documents) or 'chưa có'}.",
             )
     communes = {c.code for c in plan.area.former_communes} | {plan.area.commune_code}
     for i, project in enumerate(plan.projects):
@@ -114,21 +128,28 @@ def check_references(entry: PlanEntry) -> Iterator[Issue]:
                     f"Mã xã «{location.former_commune}» không phải xã của địa bàn cũng không có trong "
                     "«area.former_communes»; tờ bản đồ được đánh số theo xã cũ nên cần đúng mã.",
                 )
-    windows = [(("period",), plan.period.start, plan.period.end)]
+    windows: list[tuple[PathKey, dt.date, dt.date]] = [(("period",), plan.period.start, plan.period.end)]
     if plan.consultation is not None:
         windows.append((("consultation",), plan.consultation.start, plan.consultation.end))
-    for path, start, end in windows:
+    for where, start, end in windows:
         if end < start:
-            yield entry.issue("date-order", (*path, "end"), f"Ngày kết thúc {format_date(end)} trước ngày bắt đầu.")
+            yield entry.issue(
+                "date-order", (*where, "end"), f"Ngày kết thúc {format_date(end)} trước ngày bắt đầu."
+            )
 
 
 def check_links(entries: tuple[PlanEntry, ...]) -> Iterator[Issue]:
     """``amends`` and ``status.adjusted_by`` name plans that exist."""
     known = {e.slug for e in entries}
     for entry in entries:
-        for path, ref in ((("amends",), entry.model.amends), (("status", "adjusted_by"), entry.model.status.adjusted_by)):
+        for path, ref in (
+            (("amends",), entry.model.amends),
+            (("status", "adjusted_by"), entry.model.status.adjusted_by),
+        ):
             if ref is not None and ref not in known:
-                yield entry.issue("plan-reference-unknown", path, f"Không có kế hoạch «{ref}» trong content/plans/.")
+                yield entry.issue(
+                    "plan-reference-unknown", path, f"Không có kế hoạch «{ref}» trong content/plans/."
+                )
 
 
 def check_publication(entry: PlanEntry, as_of: dt.date) -> Iterator[Issue]:
@@ -141,8 +162,8 @@ def check_publication(entry: PlanEntry, as_of: dt.date) -> Iterator[Issue]:
         yield entry.issue(
             "plan-publication-late",
             ("publication", "published_on"),
-            f"Công bố ngày {format_date(published)}, sau hạn {format_date(deadline)} ({rule.publish_days} ngày "
-            f"kể từ ngày phê duyệt, {rule.publish_source}).",
+            f"Công bố ngày {format_date(published)}, sau hạn {format_date(deadline)} "
+            f"({rule.publish_days} ngày kể từ ngày phê duyệt, {rule.publish_source}).",
             severity=WARN,
         )
     elif published is None and as_of > deadline:
@@ -169,7 +190,10 @@ def check_consultation(entry: PlanEntry, as_of: dt.date) -> Iterator[Issue]:
     if plan.consultation is None:
         if plan.approval is None:
             yield entry.issue(
-                "plan-consultation-missing", (), "Dự thảo chưa có «consultation» (thời gian, cách góp ý).", severity=WARN
+                "plan-consultation-missing",
+                (),
+                "Dự thảo chưa có «consultation» (thời gian, cách góp ý).",
+                severity=WARN,
             )
         return
     if days is not None and 0 < days < rule.consult_days:
@@ -211,11 +235,15 @@ def check_stale_projects(entry: PlanEntry) -> Iterator[Issue]:
 def check_personal_data(entry: PlanEntry) -> Iterator[Issue]:
     """No identity-card numbers in any free text of the plan (owner names have no key to go in)."""
     for i, project in enumerate(entry.model.projects):
-        texts = [("name", project.name), ("note", project.note or ""), ("basis", project.basis or "")]
+        texts: list[tuple[PathKey, str]] = [
+            (("name",), project.name),
+            (("note",), project.note or ""),
+            (("basis",), project.basis or ""),
+        ]
         texts += [(("villages", j), v) for j, v in enumerate(project.villages)]
         for key, text in texts:
             if _ID_NUMBER.search(text):
-                path = ("projects", i, *(key if isinstance(key, tuple) else (key,)))
+                path = ("projects", i, *key)
                 yield entry.issue(
                     "plan-personal-data",
                     path,
@@ -236,7 +264,10 @@ PLAN_CHECKS: tuple[Callable[[PlanEntry], Iterator[Issue]], ...] = (
     check_areas,
     check_properties,
 )
-DATED_CHECKS: tuple[Callable[[PlanEntry, dt.date], Iterator[Issue]], ...] = (check_publication, check_consultation)
+DATED_CHECKS: tuple[Callable[[PlanEntry, dt.date], Iterator[Issue]], ...] = (
+    check_publication,
+    check_consultation,
+)
 
 
 def run_plan_checks(entries: tuple[PlanEntry, ...], as_of: dt.date) -> list[Issue]:

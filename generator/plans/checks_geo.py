@@ -53,7 +53,9 @@ def _ring_issues(geo: GeoFile, feature: Feature, proj: g.LocalProjection) -> Ite
         for r, ring in enumerate(polygon):
             where = _rings_path(feature, p, r)
             if len(ring) < 4:
-                yield geo.issue("geo-ring-short", where, "Vòng tọa độ cần ít nhất 4 điểm (điểm cuối trùng điểm đầu).")
+                yield geo.issue(
+                    "geo-ring-short", where, "Vòng tọa độ cần ít nhất 4 điểm (điểm cuối trùng điểm đầu)."
+                )
                 continue
             if ring[0] != ring[-1]:
                 yield geo.issue(
@@ -77,7 +79,8 @@ def _ring_issues(geo: GeoFile, feature: Feature, proj: g.LocalProjection) -> Ite
                 yield geo.issue(
                     "geo-self-intersection",
                     (*where, crossing),
-                    f"Cạnh bắt đầu ở điểm thứ {crossing + 1} cắt một cạnh khác của cùng vòng; hãy sửa ranh giới.",
+                    f"Cạnh bắt đầu ở điểm thứ {crossing + 1} cắt một cạnh khác của cùng vòng; "
+                    "hãy sửa ranh giới.",
                 )
             elif (g.signed_area(xy) > 0) != (r == 0):
                 yield geo.issue(
@@ -182,14 +185,15 @@ def check_properties(entry: PlanEntry) -> Iterator[Issue]:
                 yield geo.issue(
                     "geo-personal-data",
                     where,
-                    f"Thuộc tính «{name}» là thông tin cá nhân (Nghị định 13/2023/NĐ-CP): không được công khai; "
-                    "hãy xoá nó khỏi tệp bản đồ.",
+                    f"Thuộc tính «{name}» là thông tin cá nhân (Nghị định 13/2023/NĐ-CP): không được "
+                    "công khai; hãy xoá nó khỏi tệp bản đồ.",
                 )
             elif name not in PROPERTIES:
                 yield geo.issue(
                     "geo-property-unknown",
                     where,
-                    f"Thuộc tính «{name}» không được dùng (chỉ đọc {', '.join(sorted(PROPERTIES))}); tên, diện "
-                    "tích và vị trí ghi trong plan.yaml. Hãy xoá để tệp gọn và không lộ thông tin thừa.",
+                    f"Thuộc tính «{name}» không được dùng (chỉ đọc {', '.join(sorted(PROPERTIES))}); "
+                    "tên, diện tích và vị trí ghi trong plan.yaml. Hãy xoá để tệp gọn và không lộ thông "
+                    "tin thừa.",
                     WARN,
                 )

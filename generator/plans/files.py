@@ -19,8 +19,17 @@ from generator.plans.svgmap import plan_map
 from generator.site.context import BuildContext
 
 CSV_HEADER = (
-    "Số", "Mã công trình", "Tên công trình, dự án", "Mã loại đất", "Loại đất", "Diện tích (ha)",
-    "Thu hồi đất", "Vị trí (xã cũ, tờ, thửa)", "Thôn", "Tình trạng", "Năm đưa vào kế hoạch",
+    "Số",
+    "Mã công trình",
+    "Tên công trình, dự án",
+    "Mã loại đất",
+    "Loại đất",
+    "Diện tích (ha)",
+    "Thu hồi đất",
+    "Vị trí (xã cũ, tờ, thửa)",
+    "Thôn",
+    "Tình trạng",
+    "Năm đưa vào kế hoạch",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,8 +46,19 @@ def projects_csv(catalogue: Catalogue, entry: PlanEntry) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for row in plan_page(catalogue, entry).projects:
-        cells = (row.number, row.id, row.name, row.code, row.code_name, row.area, "Có" if row.recovery else "Không",
-                 row.locations, row.villages, row.status, row.first_listed)
+        cells = (
+            row.number,
+            row.id,
+            row.name,
+            row.code,
+            row.code_name,
+            row.area,
+            "Có" if row.recovery else "Không",
+            row.locations,
+            row.villages,
+            row.status,
+            row.first_listed,
+        )
         writer.writerow([safe_cell(c) for c in cells])
     return "\ufeff" + out.getvalue()
 

@@ -9,11 +9,11 @@ and unknown geometry types are refused with a located issue, never an exception.
 
 from __future__ import annotations
 
+import bisect
 import json
 import json.decoder
 import json.scanner
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,7 +94,8 @@ class _PositionDecoder(json.JSONDecoder):
     def __init__(self) -> None:
         super().__init__(object_pairs_hook=_pairs, parse_constant=lambda _: math.nan)
         self.starts: dict[int, int] = {}
-        base_object, base_array = json.decoder.JSONObject, json.decoder.JSONArray
+        base_object: Any = getattr(json.decoder, "JSONObject")  # noqa: B009 - not in the typeshed stubs
+        base_array: Any = getattr(json.decoder, "JSONArray")  # noqa: B009
 
         def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
             obj, end = base_object(s_and_end, *args)
@@ -106,9 +107,9 @@ class _PositionDecoder(json.JSONDecoder):
             self.starts[id(arr)] = s_and_end[1] - 1
             return arr, end
 
-        self.parse_object = parse_object  # type: ignore[assignment]
-        self.parse_array = parse_array  # type: ignore[assignment]
-        self.scan_once = json.scanner.py_make_scanner(self)
+        self.parse_object = parse_object
+        self.parse_array = parse_array
+        self.scan_once = getattr(json.scanner, "py_make_scanner")(self)  # noqa: B009 - the Python scanner
 
 
 def _line_starts(text: str) -> list[int]:
@@ -118,8 +119,6 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _to_line_col(starts: list[int], offset: int) -> tuple[int, int]:
-    import bisect
-
     line = bisect.bisect_right(starts, offset)
     return line, offset - starts[line - 1] + 1
 
@@ -218,7 +217,9 @@ class _Reader:
     def _duplicates(self, value: Any, path: PathKey) -> None:
         if isinstance(value, _Object):
             for key in value.duplicates:
-                self.fail("geo-json-invalid", path, f"Khóa «{key}» xuất hiện hai lần trong cùng một đối tượng.")
+                self.fail(
+                    "geo-json-invalid", path, f"Khóa «{key}» xuất hiện hai lần trong cùng một đối tượng."
+                )
             for key, child in value.items():
                 if isinstance(child, dict | list) and len(path) < 4:
                     self._duplicates(child, (*path, key))
@@ -305,6 +306,3 @@ class _Reader:
                 return None
             points.append((float(point[0]), float(point[1])))
         return tuple(points)
-
-
-ReadGeo = Callable[[Path, str], tuple[GeoFile | None, list[Issue]]]

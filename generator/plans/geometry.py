@@ -8,6 +8,7 @@ The same formulas run in the browser (``plan-lookup.js``) for the point lookup.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -70,7 +71,7 @@ def projection_for(polygons: Sequence[Polygon]) -> LocalProjection:
 def signed_area(ring: Sequence[XY]) -> float:
     """Shoelace area; positive when the ring runs counter-clockwise (x east, y north)."""
     total = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+    for (x1, y1), (x2, y2) in itertools.pairwise(ring):
         total += x1 * y2 - x2 * y1
     return total / 2
 
@@ -109,7 +110,7 @@ def segments_cross(p1: XY, p2: XY, q1: XY, q2: XY) -> bool:
 
 def first_self_intersection(ring: Sequence[XY]) -> int | None:
     """The index of the first edge that crosses a non-adjacent edge of the same closed ring, or None."""
-    edges = list(zip(ring, ring[1:], strict=False))
+    edges = list(itertools.pairwise(ring))
     count = len(edges)
     boxes = [(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])) for a, b in edges]
     for i in range(count):
@@ -128,7 +129,7 @@ def point_in_ring(point: XY, ring: Sequence[XY]) -> bool:
     """Ray casting: whether ``point`` lies inside the closed ring."""
     x, y = point
     inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+    for (x1, y1), (x2, y2) in itertools.pairwise(ring):
         if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
             inside = not inside
     return inside
@@ -158,7 +159,7 @@ def distance_to_polygons(point: XY, polygons: Sequence[Sequence[Sequence[XY]]]) 
         distance_to_segment(point, a, b)
         for polygon in polygons
         for ring in polygon
-        for a, b in zip(ring, ring[1:], strict=False)
+        for a, b in itertools.pairwise(ring)
     )
 
 
@@ -175,7 +176,7 @@ def centroid(ring: Sequence[XY]) -> XY:
         xs, ys = zip(*ring, strict=True)
         return sum(xs) / len(xs), sum(ys) / len(ys)
     cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+    for (x1, y1), (x2, y2) in itertools.pairwise(ring):
         cross = x1 * y2 - x2 * y1
         cx += (x1 + x2) * cross
         cy += (y1 + y2) * cross

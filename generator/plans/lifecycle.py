@@ -69,7 +69,9 @@ def legal_rule(plan: Plan) -> LegalRule:
         return LegalRule(15, consult, 2, f"{law}, Điều 75", f"{law}, Điều 70", f"{law}, Điều 76")
     publish = 30 if plan.regime == "luat-dat-dai-2013" else 15
     law = "Luật Đất đai 2013" + (" (sửa đổi 2018)" if publish == 15 else "")
-    return LegalRule(publish, 20 if annual else 30, 3, f"{law}, Điều 48", f"{law}, Điều 43", f"{law}, Điều 49")
+    return LegalRule(
+        publish, 20 if annual else 30, 3, f"{law}, Điều 48", f"{law}, Điều 43", f"{law}, Điều 49"
+    )
 
 
 def plan_state(plan: Plan, as_of: dt.date) -> PlanState:

@@ -74,7 +74,9 @@ class Period(Record):
 
     start: IsoDate = describe("Từ ngày", "Ngày đầu kỳ, ví dụ 2026-01-01.")
     end: IsoDate = describe("Đến ngày", "Ngày cuối kỳ, ví dụ 2026-12-31. Sau ngày này kế hoạch hết kỳ.")
-    vision_year: int | None = describe("Tầm nhìn đến năm", "Ví dụ 2050 (nếu có).", None, ge=2000, le=2200, strict=True)
+    vision_year: int | None = describe(
+        "Tầm nhìn đến năm", "Ví dụ 2050 (nếu có).", None, ge=2000, le=2200, strict=True
+    )
 
 
 class PlanStatus(Record):
@@ -95,7 +97,9 @@ class Approval(Record):
     date: IsoDate = describe("Ngày ký", "Ngày ký quyết định phê duyệt.")
     issuer: Text = describe("Cơ quan phê duyệt", "Ví dụ «UBND thành phố Hải Phòng».")
     title: Text | None = describe("Trích yếu", "Tên quyết định.", None)
-    document: Slug | None = describe("Tệp quyết định", "Mã («id») của tài liệu quyết định trong «documents».", None)
+    document: Slug | None = describe(
+        "Tệp quyết định", "Mã («id») của tài liệu quyết định trong «documents».", None
+    )
 
 
 class Consultation(Record):
@@ -170,7 +174,11 @@ class Geodata(Record):
         le=50,
     )
     boundary_tolerance_m: float = describe(
-        "Sai số ranh giới cho phép (m)", "Dự án được phép vượt ranh giới xã tối đa bấy nhiêu mét.", 30.0, ge=0, le=500
+        "Sai số ranh giới cho phép (m)",
+        "Dự án được phép vượt ranh giới xã tối đa bấy nhiêu mét.",
+        30.0,
+        ge=0,
+        le=500,
     )
 
 
@@ -191,8 +199,8 @@ class ParcelRef(Record):
     sheet: Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9]{1,4}[A-Za-z]?$")] = describe(
         "Tờ bản đồ", 'Số tờ, trong ngoặc kép, ví dụ "12".'
     )
-    parcels: tuple[Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9]{1,5}[A-Za-z]?$")], ...] = describe(
-        "Các thửa", 'Số thửa, ví dụ ["45", "46"]. Bỏ trống nếu chỉ biết tờ.', ()
+    parcels: tuple[Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9]{1,5}[A-Za-z]?$")], ...] = (
+        describe("Các thửa", 'Số thửa, ví dụ ["45", "46"]. Bỏ trống nếu chỉ biết tờ.', ())
     )
 
 
@@ -208,7 +216,9 @@ class Project(Record):
         "Lấy vào loại đất", "Các loại đất bị chuyển, ví dụ [LUC, ONT].", ()
     )
     recovery: bool = describe("Thu hồi đất", "true nếu Nhà nước thu hồi đất để thực hiện.", strict=True)
-    change_of_use: bool = describe("Chuyển mục đích", "true nếu phải chuyển mục đích sử dụng đất.", False, strict=True)
+    change_of_use: bool = describe(
+        "Chuyển mục đích", "true nếu phải chuyển mục đích sử dụng đất.", False, strict=True
+    )
     locations: tuple[ParcelRef, ...] = describe("Vị trí (tờ, thửa)", "Theo bản đồ địa chính.", ())
     villages: tuple[Text, ...] = describe("Thôn, xóm", "Ví dụ [Thôn Đông, Thôn Nam].", ())
     status: ProjectStatus = describe(
@@ -243,16 +253,26 @@ class Plan(Record):
     summary: Text | None = describe("Tóm tắt", "Một hai câu giới thiệu bằng lời thường.", None)
     area: PlanArea = describe("Địa bàn", "Tỉnh, xã và các xã cũ.")
     period: Period = describe("Kỳ", "Kỳ quy hoạch, kế hoạch.")
-    amends: Slug | None = describe("Điều chỉnh kế hoạch", "Mã kế hoạch được điều chỉnh, bổ sung (nếu có).", None)
-    status: PlanStatus = describe("Điều chỉnh, hủy bỏ", "Chỉ ghi khi kế hoạch bị điều chỉnh, hủy bỏ.", PlanStatus())
+    amends: Slug | None = describe(
+        "Điều chỉnh kế hoạch", "Mã kế hoạch được điều chỉnh, bổ sung (nếu có).", None
+    )
+    status: PlanStatus = describe(
+        "Điều chỉnh, hủy bỏ", "Chỉ ghi khi kế hoạch bị điều chỉnh, hủy bỏ.", PlanStatus()
+    )
     consultation: Consultation | None = describe("Lấy ý kiến", "Thời gian, hình thức, cách góp ý.", None)
     approval: Approval | None = describe("Phê duyệt", "Bỏ trống khi còn là dự thảo.", None)
     publication: Publication = describe("Công bố", "Ngày và nơi công bố công khai.", Publication())
     office: Slug | None = describe(
-        "Nơi xem hồ sơ, hỏi đáp", "Mã cơ quan trong content/offices/ (mặc định: cơ quan mặc định của site).", None
+        "Nơi xem hồ sơ, hỏi đáp",
+        "Mã cơ quan trong content/offices/ (mặc định: cơ quan mặc định của site).",
+        None,
     )
     documents: tuple[PlanDocument, ...] = describe("Tài liệu gốc", "Các tệp PDF kèm mã băm.", ())
     geodata: Geodata = describe("Bản đồ", "Tệp GeoJSON WGS84.")
     indicators: tuple[Indicator, ...] = describe("Chỉ tiêu sử dụng đất", "Theo mã loại đất, ha.", ())
-    projects: tuple[Project, ...] = describe("Danh mục công trình, dự án", "Mỗi công trình một vùng trên bản đồ.", ())
-    sample: bool = describe("Dữ liệu mẫu", "true cho dữ liệu minh họa (trang hiện nhãn «Dữ liệu mẫu»).", False, strict=True)
+    projects: tuple[Project, ...] = describe(
+        "Danh mục công trình, dự án", "Mỗi công trình một vùng trên bản đồ.", ()
+    )
+    sample: bool = describe(
+        "Dữ liệu mẫu", "true cho dữ liệu minh họa (trang hiện nhãn «Dữ liệu mẫu»).", False, strict=True
+    )

@@ -165,7 +165,13 @@ def _doc(entry: PlanEntry, doc_id: str | None) -> DocumentView | None:
 
 def _doc_view(doc: Any) -> DocumentView:
     detail = " · ".join(
-        x for x in (doc.number, format_date(doc.date) if doc.date else None, f"tỷ lệ {doc.scale}" if doc.scale else None) if x
+        x
+        for x in (
+            doc.number,
+            format_date(doc.date) if doc.date else None,
+            f"tỷ lệ {doc.scale}" if doc.scale else None,
+        )
+        if x
     )
     return DocumentView(doc.title, DOC_TYPES[doc.type], doc.file, doc.sha256, detail)
 
@@ -200,10 +206,24 @@ def _project_rows(entry: PlanEntry) -> tuple[ProjectRow, ...]:
             + (f", thửa {', '.join(loc.parcels)}" if loc.parcels else "")
             for loc in p.locations
         )
-        stale = p.status in ("moi", "chuyen_tiep") and plan.period.start.year - p.first_listed >= rule.stale_years
+        stale = (
+            p.status in ("moi", "chuyen_tiep") and plan.period.start.year - p.first_listed >= rule.stale_years
+        )
         rows.append(
-            ProjectRow(i, p.id, p.name, p.code, codes.name(p.code), _ha(p.area_ha), p.recovery, places,
-                       ", ".join(p.villages), PROJECT_STATUS[p.status], p.first_listed, stale)
+            ProjectRow(
+                i,
+                p.id,
+                p.name,
+                p.code,
+                codes.name(p.code),
+                _ha(p.area_ha),
+                p.recovery,
+                places,
+                ", ".join(p.villages),
+                PROJECT_STATUS[p.status],
+                p.first_listed,
+                stale,
+            )
         )
     return tuple(rows)
 
@@ -211,8 +231,13 @@ def _project_rows(entry: PlanEntry) -> tuple[ProjectRow, ...]:
 def _indicator_rows(entry: PlanEntry) -> tuple[IndicatorRow, ...]:
     codes = code_list(entry.model.code_list)
     return tuple(
-        IndicatorRow(x.code, codes.name(x.code), _ha(x.current_ha), _ha(x.planned_ha),
-                     ("+" if x.planned_ha > x.current_ha else "") + _ha(x.planned_ha - x.current_ha))
+        IndicatorRow(
+            x.code,
+            codes.name(x.code),
+            _ha(x.current_ha),
+            _ha(x.planned_ha),
+            ("+" if x.planned_ha > x.current_ha else "") + _ha(x.planned_ha - x.current_ha),
+        )
         for x in entry.model.indicators
     )
 
@@ -220,15 +245,25 @@ def _indicator_rows(entry: PlanEntry) -> tuple[IndicatorRow, ...]:
 def lookup_data(entry: PlanEntry) -> dict[str, Any]:
     """What plan-lookup.js needs: former communes, and per project its parcels and rings (lon, lat)."""
     plan = entry.model
-    rings = {f.id: [[list(pt) for pt in ring] for poly in f.polygons for ring in poly[:1]]
-             for f in entry.geo.features if f.layer == "cong_trinh"}
+    rings = {
+        f.id: [[list(pt) for pt in ring] for poly in f.polygons for ring in poly[:1]]
+        for f in entry.geo.features
+        if f.layer == "cong_trinh"
+    }
     return {
         "communes": [[c.code, c.name] for c in plan.area.former_communes]
         or [[plan.area.commune_code or "", plan.area.commune or plan.area.province]],
         "projects": [
-            {"n": i, "id": p.id, "name": p.name, "code": p.code, "area": p.area_ha, "recovery": p.recovery,
-             "where": [[loc.former_commune, loc.sheet, list(loc.parcels)] for loc in p.locations],
-             "rings": rings.get(p.id, [])}
+            {
+                "n": i,
+                "id": p.id,
+                "name": p.name,
+                "code": p.code,
+                "area": p.area_ha,
+                "recovery": p.recovery,
+                "where": [[loc.former_commune, loc.sheet, list(loc.parcels)] for loc in p.locations],
+                "rings": rings.get(p.id, []),
+            }
             for i, p in enumerate(plan.projects, start=1)
         ],
     }
@@ -244,8 +279,15 @@ def plan_page(catalogue: Catalogue, entry: PlanEntry) -> PlanPage:
     area = ", ".join(x for x in (plan.area.commune, plan.area.province) if x)
     approval = plan.approval
     return PlanPage(
-        plan.name, lc.KIND_LABELS[plan.kind], LEVEL_LABELS[plan.level], state, lc.STATE_LABELS[state],
-        state in lc.DRAFT_STATES, plan.sample, plan.summary, area,
+        plan.name,
+        lc.KIND_LABELS[plan.kind],
+        LEVEL_LABELS[plan.level],
+        state,
+        lc.STATE_LABELS[state],
+        state in lc.DRAFT_STATES,
+        plan.sample,
+        plan.summary,
+        area,
         tuple((c.code, c.name) for c in plan.area.former_communes),
         f"{format_date(plan.period.start)} – {format_date(plan.period.end)}"
         + (f" (tầm nhìn đến năm {plan.period.vision_year})" if plan.period.vision_year else ""),
@@ -263,9 +305,12 @@ def plan_page(catalogue: Catalogue, entry: PlanEntry) -> PlanPage:
         _indicator_rows(entry),
         _project_rows(entry),
         _ha(sum(p.area_ha for p in plan.projects if p.recovery)),
-        PROJECTS_CSV, plan.geodata.file, MAP_SVG,
+        PROJECTS_CSV,
+        plan.geodata.file,
+        MAP_SVG,
         tuple(f"{d.title} số {d.number}" for d in plan.legal_basis),
-        rule.stale_years, rule.stale_source,
+        rule.stale_years,
+        rule.stale_source,
         office_view(office, here) if office else None,
         feedback_view(catalogue.site.model.feedback),
         lookup_data(entry),
@@ -301,10 +346,20 @@ def plan_links(catalogue: Catalogue, here: str) -> tuple[PlanLink, ...]:
     links = []
     for entry in catalogue.plans:
         plan, state = entry.model, lc.plan_state(entry.model, catalogue.as_of)
-        links.append((order.index(state) if state in order else len(order), PlanLink(
-            plan.name, urls.relative(here, plan_path(entry.slug)), lc.STATE_LABELS[state], lc.KIND_LABELS[plan.kind],
-            f"{format_date(plan.period.start)} – {format_date(plan.period.end)}", len(plan.projects),
-            state in lc.DRAFT_STATES)))
+        links.append(
+            (
+                order.index(state) if state in order else len(order),
+                PlanLink(
+                    plan.name,
+                    urls.relative(here, plan_path(entry.slug)),
+                    lc.STATE_LABELS[state],
+                    lc.KIND_LABELS[plan.kind],
+                    f"{format_date(plan.period.start)} – {format_date(plan.period.end)}",
+                    len(plan.projects),
+                    state in lc.DRAFT_STATES,
+                ),
+            )
+        )
     return tuple(link for _, link in sorted(links, key=lambda pair: pair[0]))
 
 
@@ -316,16 +371,31 @@ def iter_plan_pages(catalogue: Catalogue, ctx: BuildContext) -> Iterator[Generat
     """Page provider: the plans index (in the navigation) and one page per plan, whatever its state."""
     if not catalogue.plans:
         return
-    index = partial(PlansIndexPage, "Quy hoạch, kế hoạch sử dụng đất", plan_links(catalogue, PLANS),
-                    feedback_view(catalogue.site.model.feedback))
-    yield GeneratedPage(PLANS, "Quy hoạch, kế hoạch sử dụng đất", partial(_render, ctx, "pages/plans.html", index),
-                        "Quy hoạch, kế hoạch sử dụng đất: bản đồ, danh mục công trình, lấy ý kiến.",
-                        nav_title="Quy hoạch sử dụng đất", kind="plans", wide=True)
+    index = partial(
+        PlansIndexPage,
+        "Quy hoạch, kế hoạch sử dụng đất",
+        plan_links(catalogue, PLANS),
+        feedback_view(catalogue.site.model.feedback),
+    )
+    yield GeneratedPage(
+        PLANS,
+        "Quy hoạch, kế hoạch sử dụng đất",
+        partial(_render, ctx, "pages/plans.html", index),
+        "Quy hoạch, kế hoạch sử dụng đất: bản đồ, danh mục công trình, lấy ý kiến.",
+        nav_title="Quy hoạch sử dụng đất",
+        kind="plans",
+        wide=True,
+    )
     for entry in catalogue.plans:
         build = partial(plan_page, catalogue, entry)
-        yield GeneratedPage(plan_path(entry.slug), entry.model.name, partial(_render, ctx, "pages/plan.html", build),
-                            f"{entry.model.name}: bản đồ, danh mục công trình, tra cứu thửa đất.",
-                            kind="plan", wide=True)
+        yield GeneratedPage(
+            plan_path(entry.slug),
+            entry.model.name,
+            partial(_render, ctx, "pages/plan.html", build),
+            f"{entry.model.name}: bản đồ, danh mục công trình, tra cứu thửa đất.",
+            kind="plan",
+            wide=True,
+        )
 
 
 def home_plan_links(catalogue: Catalogue) -> tuple[Link, ...]:

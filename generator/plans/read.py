@@ -77,7 +77,9 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _file_issue(entry_file: SourceFile, path: PathKey, folder: Path, name: str) -> tuple[Path | None, Issue | None]:
+def _file_issue(
+    entry_file: SourceFile, path: PathKey, folder: Path, name: str
+) -> tuple[Path | None, Issue | None]:
     target = resolve_inside(folder, name)
     if target is None:
         line, column = entry_file.locate(path)

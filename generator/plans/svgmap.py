@@ -8,13 +8,14 @@ component ``components/plan-map.html``; the same view serves the web page and pr
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.plans import geometry as g
 from generator.plans.codes import code_list
-from generator.plans.geojson import Feature
+from generator.plans.geojson import Feature, Position
 from generator.plans.read import PlanEntry
 
 WIDTH = 1000.0
@@ -84,7 +85,7 @@ class _Frame:
     max_y: float
     scale: float
 
-    def px(self, point: g.Position) -> tuple[float, float]:
+    def px(self, point: Position) -> tuple[float, float]:
         x, y = self.proj.forward(point)
         return (x - self.min_x) * self.scale + PADDING, (self.max_y - y) * self.scale + PADDING
 
@@ -116,7 +117,7 @@ def _label_point(feature: Feature, frame: _Frame) -> tuple[float, float, bool]:
     cx, cy = g.centroid(ring)
     crossings = sorted(
         x1 + (cy - y1) * (x2 - x1) / (y2 - y1)
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False)
+        for (x1, y1), (x2, y2) in itertools.pairwise(ring)
         if (y1 > cy) != (y2 > cy)
     )
     spans = list(zip(crossings[::2], crossings[1::2], strict=False))
@@ -130,7 +131,17 @@ def _label_point(feature: Feature, frame: _Frame) -> tuple[float, float, bool]:
 
 def _area(feature: Feature, frame: _Frame, fill: str, code: str, number: int | None, title: str) -> MapArea:
     x, y, small = _label_point(feature, frame)
-    return MapArea(feature.id or str(feature.index), _path(feature, frame), fill, code, round(x, 1), round(y, 1), number, title, small)
+    return MapArea(
+        feature.id or str(feature.index),
+        _path(feature, frame),
+        fill,
+        code,
+        round(x, 1),
+        round(y, 1),
+        number,
+        title,
+        small,
+    )
 
 
 def _scale_bar(scale: float) -> tuple[float, str]:
@@ -149,7 +160,9 @@ def plan_map(entry: PlanEntry) -> MapView:
     zones, drawn, used = [], [], []
     for f in features:
         if f.layer == "khoanh_dat" and f.code:
-            zones.append(_area(f, frame, codes.colour(f.code), f.code, None, f"{f.code} – {codes.name(f.code)}"))
+            zones.append(
+                _area(f, frame, codes.colour(f.code), f.code, None, f"{f.code} – {codes.name(f.code)}")
+            )
             used.append(f.code)
         elif f.layer == "cong_trinh" and f.id in projects:
             number, project = projects[f.id]
@@ -161,11 +174,27 @@ def plan_map(entry: PlanEntry) -> MapView:
     legend = tuple(LegendItem(c, codes.name(c), codes.colour(c)) for c in dict.fromkeys(sorted(used)))
     kx, ky = frame.proj.metres_per_degree
     source = plan.geodata.source
-    note = "Hiển thị theo WGS84" + (f"; dữ liệu gốc {source.crs}, chuyển đổi «{source.transformation}»" if source else "")
+    note = "Hiển thị theo WGS84" + (
+        f"; dữ liệu gốc {source.crs}, chuyển đổi «{source.transformation}»" if source else ""
+    )
     return MapView(
-        WIDTH, round(height, 1), tuple(zones), tuple(sorted(drawn, key=lambda a: a.number or 0)), boundary, legend,
-        scale_px, scale_label, f"Bản đồ {plan.name}", frame.proj.lon0, frame.proj.lat0, kx, ky,
-        frame.scale, frame.min_x, frame.max_y, note + ". Bản đồ tham khảo, không theo tỷ lệ in.",
+        WIDTH,
+        round(height, 1),
+        tuple(zones),
+        tuple(sorted(drawn, key=lambda a: a.number or 0)),
+        boundary,
+        legend,
+        scale_px,
+        scale_label,
+        f"Bản đồ {plan.name}",
+        frame.proj.lon0,
+        frame.proj.lat0,
+        kx,
+        ky,
+        frame.scale,
+        frame.min_x,
+        frame.max_y,
+        note + ". Bản đồ tham khảo, không theo tỷ lệ in.",
     )
 
 
