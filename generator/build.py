@@ -32,7 +32,12 @@ __all__ = ["PAGE_PROVIDERS", "POST_BUILD_WRITERS", "BuildContext", "GeneratedPag
 PageProvider = Callable[[Catalogue, BuildContext], Iterable[GeneratedPage]]
 PostBuildWriter = Callable[[Catalogue, Path, BuildContext], None]
 
-PAGE_PROVIDERS: list[PageProvider] = [iter_index_pages, iter_procedure_pages, iter_finder_pages, iter_plan_pages]
+PAGE_PROVIDERS: list[PageProvider] = [
+    iter_index_pages,
+    iter_procedure_pages,
+    iter_finder_pages,
+    iter_plan_pages,
+]
 """Everything that contributes pages to the site; each returns GeneratedPage objects."""
 
 POST_BUILD_WRITERS: list[PostBuildWriter] = [

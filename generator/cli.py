@@ -175,7 +175,12 @@ def _load_extensions() -> None:
     """Import the optional stage CLIs so they can register themselves."""
     import importlib
 
-    for module in ("generator.adapters.build_command", "generator.posters.cli", "generator.search.cli", "generator.plans.cli"):
+    for module in (
+        "generator.adapters.build_command",
+        "generator.posters.cli",
+        "generator.search.cli",
+        "generator.plans.cli",
+    ):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

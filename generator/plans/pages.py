@@ -23,6 +23,7 @@ from generator.site import urls
 from generator.site.context import BuildContext
 from generator.site.pages import Body, GeneratedPage
 from generator.site.views import FeedbackView, Link, OfficeView, feedback_view, office_view
+from generator.facts.numbers import hectares
 
 PLANS = "quy-hoach/"
 PROJECTS_CSV = "danh-muc-cong-trinh.csv"
@@ -152,10 +153,6 @@ class PlanPage:
     plans_index: str
 
 
-def _ha(value: float) -> str:
-    return f"{value:,.2f}".replace(",", " ").replace(".", ",")
-
-
 def _doc(entry: PlanEntry, doc_id: str | None) -> DocumentView | None:
     for doc in entry.model.documents:
         if doc.id == doc_id:
@@ -216,7 +213,7 @@ def _project_rows(entry: PlanEntry) -> tuple[ProjectRow, ...]:
                 p.name,
                 p.code,
                 codes.name(p.code),
-                _ha(p.area_ha),
+                hectares(p.area_ha),
                 p.recovery,
                 places,
                 ", ".join(p.villages),
@@ -234,9 +231,9 @@ def _indicator_rows(entry: PlanEntry) -> tuple[IndicatorRow, ...]:
         IndicatorRow(
             x.code,
             codes.name(x.code),
-            _ha(x.current_ha),
-            _ha(x.planned_ha),
-            ("+" if x.planned_ha > x.current_ha else "") + _ha(x.planned_ha - x.current_ha),
+            hectares(x.current_ha),
+            hectares(x.planned_ha),
+            ("+" if x.planned_ha > x.current_ha else "") + hectares(x.planned_ha - x.current_ha),
         )
         for x in entry.model.indicators
     )
@@ -304,7 +301,7 @@ def plan_page(catalogue: Catalogue, entry: PlanEntry) -> PlanPage:
         plan_map(entry),
         _indicator_rows(entry),
         _project_rows(entry),
-        _ha(sum(p.area_ha for p in plan.projects if p.recovery)),
+        hectares(sum(p.area_ha for p in plan.projects if p.recovery)),
         PROJECTS_CSV,
         plan.geodata.file,
         MAP_SVG,

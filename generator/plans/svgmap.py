@@ -17,6 +17,7 @@ from generator.plans import geometry as g
 from generator.plans.codes import code_list
 from generator.plans.geojson import Feature, Position
 from generator.plans.read import PlanEntry
+from generator.facts.numbers import hectares
 
 WIDTH = 1000.0
 PADDING = 24.0
@@ -166,7 +167,7 @@ def plan_map(entry: PlanEntry) -> MapView:
             used.append(f.code)
         elif f.layer == "cong_trinh" and f.id in projects:
             number, project = projects[f.id]
-            title = f"{number}. {project.name} ({project.code}, {project.area_ha:g} ha)"
+            title = f"{number}. {project.name} ({project.code}, {hectares(project.area_ha)} ha)"
             drawn.append(_area(f, frame, codes.colour(project.code), project.code, number, title))
             used.append(project.code)
     boundary = "".join(_path(f, frame) for f in features if f.layer == "ranh_gioi")
