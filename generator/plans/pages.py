@@ -114,7 +114,21 @@ class ProjectRow:
 
 @dataclass(frozen=True)
 class PlanPage:
-    """Context of ``fragments/pages/plan.html`` (every field is shown on the page)."""
+    """Context of ``fragments/pages/plan.html``.
+
+    Attributes:
+        name, kind, level: plan name, kind label and level label. state, state_label: lifecycle key
+        and label on the build date. is_draft: not approved yet. sample: marked as sample data.
+        summary: plain-words lead. area: commune and province; former_communes: (code, name) pairs.
+        period: the plan period as text. approval: decision number, date, issuer; approval_doc: its PDF.
+        published_on, deadline, late, publish_days: publication date against the legal deadline.
+        places, until: where and until when it stays public. consultation: the comment box or None.
+        documents: original documents with SHA-256. map: the SVG map view. indicators: indicator rows.
+        projects: project rows. recovery_ha: total area with land recovery. csv_href, geojson_href,
+        svg_href: downloads next to the page. legal_basis: legal documents. stale_years, stale_source:
+        the review rule for stale projects. office: where to see the file. feedback: feedback block.
+        lookup: data for plan-lookup.js (inlined as JSON). plans_index: link to all plans.
+    """
 
     name: str
     kind: str
@@ -330,7 +344,11 @@ class PlanLink:
 
 @dataclass(frozen=True)
 class PlansIndexPage:
-    """Context of ``fragments/pages/plans.html``: every plan, drafts under consultation first."""
+    """Context of ``fragments/pages/plans.html``.
+
+    Attributes:
+        title: page heading. plans: every plan, open consultations first. feedback: feedback block.
+    """
 
     title: str
     plans: tuple[PlanLink, ...]

@@ -12,6 +12,7 @@ from generator.facts.offices import FeedbackFacts, office_facts
 from generator.facts.procedure import site_feedback
 from generator.model.dates import format_date
 from generator.model.types import ONLINE_LABELS
+from generator.plans.pages import home_plan_links
 from generator.site.views import Link, OfficeView, ProcedureRow, office_view, procedure_row
 
 
@@ -35,6 +36,7 @@ class HomePage:
         fields: field tiles with counts. online: online-level links with counts. total: active count.
         offices: office boxes. hotline: general hotline or None. feedback: feedback block.
         all_procedures: link to the full table. upcoming: procedures that start later.
+        plans: land-use plans under consultation or in force (generator.plans), with their state.
     """
 
     title: str
@@ -51,6 +53,7 @@ class HomePage:
     feedback: FeedbackFacts
     all_procedures: str
     upcoming: tuple[ProcedureRow, ...]
+    plans: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,6 +222,7 @@ def home_page(catalogue: Catalogue, search_action: str) -> HomePage:
         feedback=site_feedback(catalogue),
         all_procedures=urls.relative(here, urls.ALL_PROCEDURES),
         upcoming=rows_in_state(catalogue, catalogue.procedures, here, "upcoming"),
+        plans=home_plan_links(catalogue),
     )
 
 

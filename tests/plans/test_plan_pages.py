@@ -137,3 +137,27 @@ def test_no_plans_no_pages(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "valid", root)
     catalogue, _ = read_catalogue(root, AS_OF)
     assert catalogue is not None and list(iter_plan_pages(catalogue, make_build_context(catalogue))) == []
+
+
+@pytest.mark.parametrize("name", ["PlanPage", "PlansIndexPage"])
+def test_every_context_field_is_documented_and_used(name: str) -> None:
+    import dataclasses
+
+    from generator.plans import pages
+
+    context = getattr(pages, name)
+    template = {"PlanPage": "plan.html", "PlansIndexPage": "plans.html"}[name]
+    source = (PROJECT_ROOT / "site_theme" / "fragments" / "pages" / template).read_text(encoding="utf-8")
+    fields = [f.name for f in dataclasses.fields(context)]
+    assert [n for n in fields if f"page.{n}" not in source] == []
+    assert [n for n in fields if n not in (context.__doc__ or "")] == []
+
+
+def test_home_page_lists_the_plans(sample: Catalogue) -> None:
+    from generator.site.listing import home_page
+
+    links = home_page(sample, "tra-cuu/").plans
+    assert [link.href for link in links] == [
+        "quy-hoach/khsdd-2027-xa-tan-hung-du-thao/",
+        "quy-hoach/khsdd-2026-xa-tan-hung/",
+    ]
