@@ -94,3 +94,10 @@ def test_plan_page_has_no_serious_accessibility_violations(site_url: str, page: 
     ]
     assert bad == []
     assert page.failed_responses == [] and page.outside_requests == []
+
+
+def test_the_finder_finds_projects_by_name_and_village(site_url: str, page: Any) -> None:
+    page.goto(site_url + "tra-cuu/?q=cum+cong+nghiep+tan+hung")
+    link = page.locator('a[href*="quy-hoach/khsdd-2026-xa-tan-hung/#ct-CT-11"]').first
+    link.wait_for(timeout=10_000)
+    assert "Cụm công nghiệp Tân Hưng" in link.inner_text()
