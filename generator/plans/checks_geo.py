@@ -14,6 +14,7 @@ from generator.load import PathKey
 from generator.plans import geometry as g
 from generator.plans.geojson import PROPERTIES, Feature, GeoFile, Polygon
 from generator.plans.read import PlanEntry
+from generator.wording import hectares
 
 WARN = Severity.WARNING
 
@@ -169,7 +170,8 @@ def check_areas(entry: PlanEntry) -> Iterator[Issue]:
             yield geo.issue(
                 "geo-area-mismatch",
                 ("features", feature.index, "geometry"),
-                f"Diện tích vẽ của «{project.id}» là {drawn:.2f} ha, danh mục ghi {project.area_ha:g} ha "
+                f"Diện tích vẽ của «{project.id}» là {hectares(drawn)} ha, danh mục ghi "
+                f"{hectares(project.area_ha)} ha "
                 f"({entry.file.display} dòng {line}); lệch {off:.0f}% (cho phép {allowed:g}%). Kiểm tra hệ "
                 "tọa độ, thứ tự kinh độ/vĩ độ, hoặc diện tích trong danh mục.",
             )
