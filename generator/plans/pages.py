@@ -17,6 +17,7 @@ from generator.dates import format_date
 from generator.model.types import LEVEL_LABELS
 from generator.plans import lifecycle as lc
 from generator.plans.codes import code_list
+from generator.plans.geojson import Feature
 from generator.plans.read import PlanEntry
 from generator.plans.svgmap import MapView, plan_map
 from generator.site import urls
@@ -128,6 +129,7 @@ class PlanPage:
         svg_href: downloads next to the page. legal_basis: legal documents. stale_years, stale_source:
         the review rule for stale projects. office: where to see the file. feedback: feedback block.
         lookup: data for plan-lookup.js (inlined as JSON). plans_index: link to all plans.
+        assets: relative link to the theme assets (plan-lookup.js loads the vendored Leaflet from it).
     """
 
     name: str
@@ -165,6 +167,7 @@ class PlanPage:
     feedback: FeedbackView
     lookup: dict[str, Any]
     plans_index: str
+    assets: str
 
 
 def _doc(entry: PlanEntry, doc_id: str | None) -> DocumentView | None:
@@ -253,14 +256,16 @@ def _indicator_rows(entry: PlanEntry) -> tuple[IndicatorRow, ...]:
     )
 
 
+def _rings(feature: Feature) -> list[list[list[float]]]:
+    return [[list(pt) for pt in ring] for polygon in feature.polygons for ring in polygon[:1]]
+
+
 def lookup_data(entry: PlanEntry) -> dict[str, Any]:
-    """What plan-lookup.js needs: former communes, and per project its parcels and rings (lon, lat)."""
-    plan = entry.model
-    rings = {
-        f.id: [[list(pt) for pt in ring] for poly in f.polygons for ring in poly[:1]]
-        for f in entry.geo.features
-        if f.layer == "cong_trinh"
-    }
+    """What plan-lookup.js needs: former communes, projects (parcels, rings), and zones and boundary
+    for the optional pan-and-zoom map. Rings are exterior rings only, as (lon, lat)."""
+    plan, codes = entry.model, code_list(entry.model.code_list)
+    features = entry.geo.features
+    rings = {f.id: _rings(f) for f in features if f.layer == "cong_trinh"}
     return {
         "communes": [[c.code, c.name] for c in plan.area.former_communes]
         or [[plan.area.commune_code or "", plan.area.commune or plan.area.province]],
@@ -272,11 +277,18 @@ def lookup_data(entry: PlanEntry) -> dict[str, Any]:
                 "code": p.code,
                 "area": p.area_ha,
                 "recovery": p.recovery,
+                "colour": codes.colour(p.code),
                 "where": [[loc.former_commune, loc.sheet, list(loc.parcels)] for loc in p.locations],
                 "rings": rings.get(p.id, []),
             }
             for i, p in enumerate(plan.projects, start=1)
         ],
+        "zones": [
+            {"code": f.code, "name": codes.name(f.code), "colour": codes.colour(f.code), "rings": _rings(f)}
+            for f in features
+            if f.layer == "khoanh_dat" and f.code
+        ],
+        "boundary": [ring for f in features if f.layer == "ranh_gioi" for ring in _rings(f)],
     }
 
 
@@ -326,6 +338,7 @@ def plan_page(catalogue: Catalogue, entry: PlanEntry) -> PlanPage:
         feedback_view(catalogue.site.model.feedback),
         lookup_data(entry),
         urls.relative(here, PLANS),
+        urls.relative(here, "assets/"),
     )
 
 

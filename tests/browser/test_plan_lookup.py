@@ -101,3 +101,25 @@ def test_the_finder_finds_projects_by_name_and_village(site_url: str, page: Any)
     link = page.locator('a[href*="quy-hoach/khsdd-2026-xa-tan-hung/#ct-CT-11"]').first
     link.wait_for(timeout=10_000)
     assert "Cụm công nghiệp Tân Hưng" in link.inner_text()
+
+
+def test_pan_and_zoom_uses_the_vendored_leaflet_and_a_tap_looks_up(site_url: str, page: Any) -> None:
+    page.goto(site_url + PLAN)
+    page.locator("[data-ck-zoom]").click()
+    page.locator(".leaflet-container").wait_for()
+    assert page.locator(".leaflet-container path.leaflet-interactive").count() >= 16 + 8  # projects + zones
+    page.evaluate("document.querySelector('.leaflet-container').scrollIntoView({block: 'center'})")
+    lon, lat = _inside_point("CT-11")
+    x, y = page.evaluate(
+        """([lat, lon]) => { const map = document.querySelector('[data-ck-plan]').ckPlan.map;
+           const p = map.latLngToContainerPoint([lat, lon]); const r = map.getContainer().getBoundingClientRect();
+           return [r.left + p.x, r.top + p.y]; }""",
+        [lat, lon],
+    )
+    page.mouse.click(x, y)
+    assert "11. Cụm công nghiệp" in page.locator("[data-ck-result]").inner_text()
+    assert page.outside_requests == [] and page.failed_responses == []
+    assert any(
+        "vendor/leaflet/leaflet.js" in url
+        for url in page.evaluate("performance.getEntries().map(e => e.name)")
+    )

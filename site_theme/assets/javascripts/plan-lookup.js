@@ -136,6 +136,12 @@
       root.querySelector("[data-ck-point-form] [name=toado]").value = ll[1].toFixed(6) + ", " + ll[0].toFixed(6);
       self.point(ll[0], ll[1]);
     });
+    var zoom = root.querySelector("[data-ck-zoom]");
+    zoom.hidden = false;
+    zoom.addEventListener("click", function () {
+      zoom.disabled = true;
+      self.zoom().then(function () { zoom.hidden = true; }, function () { zoom.disabled = false; });
+    });
     var locate = root.querySelector("[data-ck-locate]");
     if (!navigator.geolocation) { locate.hidden = true; return; }
     locate.addEventListener("click", function () {
@@ -146,9 +152,51 @@
       }, function () { self.result.textContent = "Không lấy được vị trí (chưa cho phép hoặc không có tín hiệu). Hãy chạm vào bản đồ hoặc nhập tọa độ."; });
     });
   };
+  /* Optional pan and zoom: the vendored Leaflet (assets/vendor/leaflet, loaded only when asked) over
+     the same data, on a blank background — no tiles, no outside request. A tap runs the point lookup. */
+  function load(tag, attrs) {
+    return new Promise(function (resolve, reject) {
+      var node = document.createElement(tag);
+      Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+      node.onload = resolve; node.onerror = reject;
+      document.head.appendChild(node);
+    });
+  }
+  function latlngs(rings) { return rings.map(function (r) { return r.map(function (p) { return [p[1], p[0]]; }); }); }
+  Plan.prototype.zoom = function () {
+    var self = this, box = this.root.querySelector("[data-ck-zoom-map]"), base = this.root.getAttribute("data-ck-assets") + "vendor/leaflet/";
+    var ready = window.L ? Promise.resolve() : Promise.all([
+      load("link", { rel: "stylesheet", href: base + "leaflet.css" }), load("script", { src: base + "leaflet.js" })]);
+    return ready.then(function () {
+      box.hidden = false;
+      self.svg.closest(".ck-plan-map").classList.add("ck-plan-map--zoomed");
+      if (self.map) { self.map.invalidateSize(); return; }
+      var map = self.map = window.L.map(box, { attributionControl: false, zoomSnap: 0.25 });
+      var all = window.L.featureGroup().addTo(map);
+      self.data.zones.forEach(function (z) {
+        window.L.polygon(latlngs(z.rings), { color: "#888", weight: 1, fillColor: z.colour, fillOpacity: 1 })
+          .bindTooltip(z.code + " – " + z.name).addTo(all);
+      });
+      self.data.projects.forEach(function (p) {
+        var shape = window.L.polygon(latlngs(p.rings), { color: "#b00020", weight: 2, fillColor: p.colour, fillOpacity: 1 });
+        shape.bindTooltip(p.n + ". " + p.name + " (" + p.code + ")", { permanent: false });
+        shape.on("click", function (e) { window.L.DomEvent.stopPropagation(e); self.point(e.latlng.lng, e.latlng.lat); });
+        shape.addTo(all);
+      });
+      if (self.data.boundary.length) {
+        window.L.polygon(latlngs(self.data.boundary), { color: "#333", weight: 2, dashArray: "8 4", fill: false, interactive: false }).addTo(all);
+      }
+      window.L.control.scale({ imperial: false }).addTo(map);
+      map.fitBounds(all.getBounds());
+      map.on("click", function (e) { self.point(e.latlng.lng, e.latlng.lat); });
+    });
+  };
   function init() {
     var root = document.querySelector("[data-ck-plan]");
-    if (root && document.getElementById("ck-plan-data")) { new Plan(root).wire(); }
+    if (root && document.getElementById("ck-plan-data")) {
+      root.ckPlan = new Plan(root);  /* reachable for tests and the browser console */
+      root.ckPlan.wire();
+    }
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
