@@ -20,6 +20,7 @@ from generator.issues import Issue, Severity, display_path, sort_issues
 from generator.load import PathKey, SourceFile, format_path, load_yaml
 from generator.model import Field, FieldList, Office, Procedure, Site
 from generator.model.dates import Lifecycle, lifecycle
+from generator.plans.checks import check_plan_offices
 from generator.plans.read import PlanEntry, read_plans
 from generator.validate import validate_model
 
@@ -156,6 +157,7 @@ def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[I
         procedures.append(Entry(slug, proc.model, proc.file))
     plans, plan_issues, plans_read = read_plans(root, as_of)
     issues.extend(plan_issues)
+    issues.extend(check_plan_offices(plans, frozenset(path.stem for path in office_paths)))
     complete = complete and plans_read
     if site is None or fields is None:
         return None, sort_issues(issues)

@@ -270,6 +270,19 @@ DATED_CHECKS: tuple[Callable[[PlanEntry, dt.date], Iterator[Issue]], ...] = (
 )
 
 
+def check_plan_offices(entries: tuple[PlanEntry, ...], offices: frozenset[str]) -> Iterator[Issue]:
+    """The office a plan names (where to see the file) exists in content/offices/."""
+    for entry in entries:
+        office = entry.model.office
+        if office is not None and office not in offices:
+            yield entry.issue(
+                "unknown-office",
+                ("office",),
+                f"Không có cơ quan «{office}» trong content/offices/ (cần tệp {office}.yaml). "
+                f"Các cơ quan: {', '.join(sorted(offices)) or 'chưa có'}.",
+            )
+
+
 def run_plan_checks(entries: tuple[PlanEntry, ...], as_of: dt.date) -> list[Issue]:
     """Run every plan rule over every plan."""
     issues = list(check_links(entries))

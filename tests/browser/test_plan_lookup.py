@@ -112,7 +112,8 @@ def test_pan_and_zoom_uses_the_vendored_leaflet_and_a_tap_looks_up(site_url: str
     lon, lat = _inside_point("CT-11")
     x, y = page.evaluate(
         """([lat, lon]) => { const map = document.querySelector('[data-ck-plan]').ckPlan.map;
-           const p = map.latLngToContainerPoint([lat, lon]); const r = map.getContainer().getBoundingClientRect();
+           const p = map.latLngToContainerPoint([lat, lon]);
+           const r = map.getContainer().getBoundingClientRect();
            return [r.left + p.x, r.top + p.y]; }""",
         [lat, lon],
     )

@@ -74,3 +74,12 @@ def test_a_symlink_out_of_the_plan_folder_is_refused(tmp_path: Path) -> None:
     assert {(i.line, i.field, i.code) for i in issues if i.code.startswith("plan-file")} == {
         (31, "documents[0].file", "plan-file-outside")
     }
+
+
+def test_a_plan_naming_an_unknown_office_is_located(tmp_path: Path) -> None:
+    root = tree(tmp_path, PLANS / "base" / "mau-nho")
+    plan = root / "content" / "plans" / "mau-nho" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "office: khong-co\n", encoding="utf-8")
+    _, issues = read_catalogue(root, AS_OF)
+    found = {(i.file, i.line, i.field, i.code) for i in issues if i.code == "unknown-office"}
+    assert found == {("content/plans/mau-nho/plan.yaml", 42, "office", "unknown-office")}
