@@ -22,10 +22,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from sample_geometry import synthetic  # noqa: E402
 
+from generator.core.jinja import page_environment  # noqa: E402
 from generator.plans.geometry import area_m2, projection_for  # noqa: E402
 from generator.plans.read import read_plans  # noqa: E402
 from generator.plans.svgmap import plan_map  # noqa: E402
-from generator.site.env import make_environment  # noqa: E402
 
 HEADER = """name: Kế hoạch thử tải
 kind: ke_hoach_hang_nam
@@ -78,7 +78,7 @@ def main() -> None:
             i.format() for i in issues[:5]
         ]
         check = median_time(lambda: read_plans(root, dt.date(2026, 11, 25)))
-        env = make_environment()
+        env = page_environment()
         template = env.get_template("plans/map-file.svg")
         svg = template.render(page=plan_map(entries[0]))
         render = median_time(lambda: template.render(page=plan_map(entries[0])))

@@ -2,7 +2,7 @@
 
 Plans are matched by folder id and projects by id: added and removed projects, area, land-use
 code, land recovery, parcels and map outline changes, consultation dates, approval, publication
-and lifecycle. ``generator.changes`` appends this section to the procedure report.
+and lifecycle. ``generator.review.report`` appends this section to the procedure report.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue
-from generator.dates import format_date
+from generator.facts.numbers import hectares
+from generator.model.dates import format_date
 from generator.plans.lifecycle import STATE_LABELS, plan_state
 from generator.plans.model import Plan, Project
 from generator.plans.read import PlanEntry
-from generator.wording import hectares
 
 
 @dataclass(frozen=True)

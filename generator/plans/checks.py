@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from generator.dates import format_date
 from generator.issues import Issue, Severity
 from generator.load import PathKey
+from generator.model.dates import format_date
 from generator.plans.checks_geo import check_areas, check_boundary, check_properties, check_rings
 from generator.plans.codes import code_list
 from generator.plans.lifecycle import consultation_days, legal_rule, publication_deadline

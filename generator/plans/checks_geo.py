@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from generator.facts.numbers import hectares
 from generator.issues import Issue, Severity
 from generator.load import PathKey
 from generator.plans import geometry as g
 from generator.plans.geojson import PROPERTIES, Feature, GeoFile, Polygon
 from generator.plans.read import PlanEntry
-from generator.wording import hectares
 
 WARN = Severity.WARNING
 

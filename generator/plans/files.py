@@ -13,10 +13,11 @@ import shutil
 from pathlib import Path
 
 from generator.catalogue import Catalogue
-from generator.plans.pages import MAP_SVG, PROJECTS_CSV, plan_page, plan_path
+from generator.core.build_context import BuildContext
+from generator.plans.listing import plan_path
+from generator.plans.pages import MAP_SVG, PROJECTS_CSV, plan_page
 from generator.plans.read import PlanEntry, resolve_inside
 from generator.plans.svgmap import plan_map
-from generator.site.context import BuildContext
 
 CSV_HEADER = (
     "Số",

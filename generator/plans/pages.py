@@ -1,7 +1,7 @@
 """Stage 3 (plans): typed contexts of the plan page and the plans index, and their page provider.
 
 Collect, then render: every value a plan page shows is computed here (dates worded once by
-``generator.dates``, states from ``generator.plans.lifecycle``), and the lookup data for the
+``generator.model.dates``, states from ``generator.plans.lifecycle``), and the lookup data for the
 browser ("does this affect my land?") is built from the project list and the GeoJSON.
 """
 
@@ -13,20 +13,22 @@ from functools import partial
 from typing import Any
 
 from generator.catalogue import Catalogue
-from generator.dates import format_date
+from generator.core import urls
+from generator.core.build_context import BuildContext
+from generator.core.pages import Body, GeneratedPage
+from generator.facts.numbers import hectares
+from generator.facts.offices import FeedbackFacts, office_facts
+from generator.facts.procedure import site_feedback
+from generator.model.dates import format_date
 from generator.model.types import LEVEL_LABELS
 from generator.plans import lifecycle as lc
 from generator.plans.codes import code_list
-from generator.plans.geojson import Feature
+from generator.plans.listing import PLANS, PlansIndexPage, plan_links, plan_path
+from generator.plans.lookup import lookup_data
 from generator.plans.read import PlanEntry
 from generator.plans.svgmap import MapView, plan_map
-from generator.site import urls
-from generator.site.context import BuildContext
-from generator.site.pages import Body, GeneratedPage
-from generator.site.views import FeedbackView, Link, OfficeView, feedback_view, office_view
-from generator.facts.numbers import hectares
+from generator.site.views import OfficeView, office_view
 
-PLANS = "quy-hoach/"
 PROJECTS_CSV = "danh-muc-cong-trinh.csv"
 MAP_SVG = "ban-do.svg"
 DOC_TYPES = {
@@ -48,11 +50,6 @@ FORMS = {
     "hom_thu_gop_y": "Hòm thư góp ý",
 }
 PROJECT_STATUS = {"moi": "Mới", "chuyen_tiep": "Chuyển tiếp", "dieu_chinh": "Điều chỉnh", "huy_bo": "Hủy bỏ"}
-
-
-def plan_path(slug: str) -> str:
-    """Address of a plan page (stable: printed notices carry it as a QR code)."""
-    return f"{PLANS}{slug}/"
 
 
 @dataclass(frozen=True)
@@ -164,7 +161,7 @@ class PlanPage:
     stale_years: int
     stale_source: str
     office: OfficeView | None
-    feedback: FeedbackView
+    feedback: FeedbackFacts
     lookup: dict[str, Any]
     plans_index: str
     assets: str
@@ -256,42 +253,6 @@ def _indicator_rows(entry: PlanEntry) -> tuple[IndicatorRow, ...]:
     )
 
 
-def _rings(feature: Feature) -> list[list[list[float]]]:
-    return [[list(pt) for pt in ring] for polygon in feature.polygons for ring in polygon[:1]]
-
-
-def lookup_data(entry: PlanEntry) -> dict[str, Any]:
-    """What plan-lookup.js needs: former communes, projects (parcels, rings), and zones and boundary
-    for the optional pan-and-zoom map. Rings are exterior rings only, as (lon, lat)."""
-    plan, codes = entry.model, code_list(entry.model.code_list)
-    features = entry.geo.features
-    rings = {f.id: _rings(f) for f in features if f.layer == "cong_trinh"}
-    return {
-        "communes": [[c.code, c.name] for c in plan.area.former_communes]
-        or [[plan.area.commune_code or "", plan.area.commune or plan.area.province]],
-        "projects": [
-            {
-                "n": i,
-                "id": p.id,
-                "name": p.name,
-                "code": p.code,
-                "area": p.area_ha,
-                "recovery": p.recovery,
-                "colour": codes.colour(p.code),
-                "where": [[loc.former_commune, loc.sheet, list(loc.parcels)] for loc in p.locations],
-                "rings": rings.get(p.id, []),
-            }
-            for i, p in enumerate(plan.projects, start=1)
-        ],
-        "zones": [
-            {"code": f.code, "name": codes.name(f.code), "colour": codes.colour(f.code), "rings": _rings(f)}
-            for f in features
-            if f.layer == "khoanh_dat" and f.code
-        ],
-        "boundary": [ring for f in features if f.layer == "ranh_gioi" for ring in _rings(f)],
-    }
-
-
 def plan_page(catalogue: Catalogue, entry: PlanEntry) -> PlanPage:
     """Collect the plan page context on the catalogue's build date."""
     plan, as_of, here = entry.model, catalogue.as_of, plan_path(entry.slug)
@@ -299,6 +260,7 @@ def plan_page(catalogue: Catalogue, entry: PlanEntry) -> PlanPage:
     published = plan.publication.published_on
     office_slug = plan.office or catalogue.site.model.default_office
     office = catalogue.offices.get(office_slug) if office_slug else None
+    facts = office_facts(office.slug, office.model, catalogue.site.model) if office else None
     area = ", ".join(x for x in (plan.area.commune, plan.area.province) if x)
     approval = plan.approval
     return PlanPage(
@@ -334,61 +296,12 @@ def plan_page(catalogue: Catalogue, entry: PlanEntry) -> PlanPage:
         tuple(f"{d.title} số {d.number}" for d in plan.legal_basis),
         rule.stale_years,
         rule.stale_source,
-        office_view(office, here) if office else None,
-        feedback_view(catalogue.site.model.feedback),
+        office_view(facts, here) if facts else None,
+        facts.feedback if facts else site_feedback(catalogue),
         lookup_data(entry),
         urls.relative(here, PLANS),
         urls.relative(here, "assets/"),
     )
-
-
-@dataclass(frozen=True)
-class PlanLink:
-    """A plan in the index: name, link, state label, kind, period, project count, draft flag."""
-
-    name: str
-    href: str
-    state_label: str
-    kind: str
-    period: str
-    projects: int
-    is_draft: bool
-
-
-@dataclass(frozen=True)
-class PlansIndexPage:
-    """Context of ``fragments/pages/plans.html``.
-
-    Attributes:
-        title: page heading. plans: every plan, open consultations first. feedback: feedback block.
-    """
-
-    title: str
-    plans: tuple[PlanLink, ...]
-    feedback: FeedbackView
-
-
-def plan_links(catalogue: Catalogue, here: str) -> tuple[PlanLink, ...]:
-    """Every plan as seen from ``here``: open consultations first, then in force, then the rest."""
-    order = ["consulting", "in_force", "approved_upcoming", "consultation_upcoming", "awaiting_approval"]
-    links = []
-    for entry in catalogue.plans:
-        plan, state = entry.model, lc.plan_state(entry.model, catalogue.as_of)
-        links.append(
-            (
-                order.index(state) if state in order else len(order),
-                PlanLink(
-                    plan.name,
-                    urls.relative(here, plan_path(entry.slug)),
-                    lc.STATE_LABELS[state],
-                    lc.KIND_LABELS[plan.kind],
-                    f"{format_date(plan.period.start)} – {format_date(plan.period.end)}",
-                    len(plan.projects),
-                    state in lc.DRAFT_STATES,
-                ),
-            )
-        )
-    return tuple(link for _, link in sorted(links, key=lambda pair: pair[0]))
 
 
 def _render(ctx: BuildContext, template: str, build: Any) -> Body:
@@ -403,7 +316,7 @@ def iter_plan_pages(catalogue: Catalogue, ctx: BuildContext) -> Iterator[Generat
         PlansIndexPage,
         "Quy hoạch, kế hoạch sử dụng đất",
         plan_links(catalogue, PLANS),
-        feedback_view(catalogue.site.model.feedback),
+        site_feedback(catalogue),
     )
     yield GeneratedPage(
         PLANS,
@@ -424,8 +337,3 @@ def iter_plan_pages(catalogue: Catalogue, ctx: BuildContext) -> Iterator[Generat
             kind="plan",
             wide=True,
         )
-
-
-def home_plan_links(catalogue: Catalogue) -> tuple[Link, ...]:
-    """Plan links for the home page (open consultations and plans in force)."""
-    return tuple(Link(f"{p.name} – {p.state_label}", p.href) for p in plan_links(catalogue, urls.HOME)[:4])

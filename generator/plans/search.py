@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from generator.catalogue import Catalogue
 from generator.plans.codes import code_list
-from generator.plans.pages import plan_path
+from generator.plans.listing import plan_path
 from generator.search.fulltext import TextPage
 
 

@@ -13,11 +13,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.facts.numbers import hectares
 from generator.plans import geometry as g
 from generator.plans.codes import code_list
 from generator.plans.geojson import Feature, Position
 from generator.plans.read import PlanEntry
-from generator.facts.numbers import hectares
 
 WIDTH = 1000.0
 PADDING = 24.0

@@ -12,7 +12,7 @@ from generator.facts.offices import FeedbackFacts, office_facts
 from generator.facts.procedure import site_feedback
 from generator.model.dates import format_date
 from generator.model.types import ONLINE_LABELS
-from generator.plans.pages import home_plan_links
+from generator.plans.listing import home_plan_links
 from generator.site.views import Link, OfficeView, ProcedureRow, office_view, procedure_row
 
 
