@@ -55,7 +55,10 @@ def run_check(args: argparse.Namespace) -> int:
     if has_errors(issues, strict=args.strict):
         return 1
     count = len(catalogue.procedures) if catalogue else 0
-    print(f"Nội dung hợp lệ: {count} thủ tục (ngày áp dụng {args.as_of:%d/%m/%Y}).")
+    plans = ""
+    if catalogue and catalogue.plans:
+        plans = f", {len(catalogue.plans)} quy hoạch, kế hoạch sử dụng đất"
+    print(f"Nội dung hợp lệ: {count} thủ tục{plans} (ngày áp dụng {args.as_of:%d/%m/%Y}).")
     return 0
 
 
