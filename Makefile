@@ -28,6 +28,7 @@ check: setup  ## every gate CI runs besides the tests
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy generator
 	$(BIN)/python -m generator check  # add --strict once every procedure has its national code
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_architecture.py
 
 test: setup  ## the whole test suite (unit, golden, whole-site, posters, browser)
 	bash .ci/system-deps.sh test
@@ -43,8 +44,11 @@ format: setup
 golden: setup  ## refresh golden files after reviewing the change
 	CK_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests -k golden
 
-bench: setup
-	$(BIN)/python bench/run.py
+bench: setup  ## the benchmarks behind docs/benchmarks.md (each prints its figures; see that file)
+	$(BIN)/python bench/site_bench.py --sizes 300 2000 --naive 300
+	$(BIN)/python bench/search_eval.py
+	$(BIN)/python bench/search_bench.py --count 2000
+	$(BIN)/python bench/poster_bench.py --count 2000
 
 clean:
 	rm -rf site .cache build

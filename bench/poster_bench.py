@@ -27,9 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synth import make_catalogue  # noqa: E402
-from generator.catalogue import Catalogue, read_catalogue  # noqa: E402
+from generator.catalogue import Catalogue  # noqa: E402
 from generator.posters.theme import THEME_DIR, Theme, load_theme  # noqa: E402
 from generator.posters.write import PosterReport, write_posters  # noqa: E402
+from generator.reading import read_catalogue  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 25)
 THEME: Theme | None = None

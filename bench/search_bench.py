@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.search_eval import load_queries, run_node  # noqa: E402
 from bench.synth import make_catalogue  # noqa: E402
-from generator.catalogue import read_catalogue  # noqa: E402
+from generator.reading import read_catalogue  # noqa: E402
 from generator.search.fulltext import build_fulltext_payload, iter_text_pages  # noqa: E402
 from generator.search.index import build_procedure_payload  # noqa: E402
 from generator.search.synonyms import read_synonyms  # noqa: E402
@@ -42,6 +42,10 @@ BROWSER_QUERIES = (
     "lam so do",
     "giay phep xay dung",
     "ho kinh doanh",
+    "tach so hong",
+    "cap lai gcn qsdd",
+    "me toi vua qua doi",
+    "ba ngoai 80 tuoi khong co luong huu",
 )
 
 

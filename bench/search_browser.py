@@ -156,6 +156,10 @@ def main() -> int:
         "lam so do",
         "giay phep xay dung",
         "ho kinh doanh",
+        "tach so hong",
+        "cap lai gcn qsdd",
+        "me toi vua qua doi",
+        "ba ngoai 80 tuoi khong co luong huu",
     )
     for key, value in measure(args.site, queries, args.rate).items():
         print(f"{key}: {value:.1f}" if isinstance(value, float) else f"{key}: {value}")

@@ -6,6 +6,10 @@ site ships. Usage::
     .venv/bin/python bench/search_eval.py                 # build the index from the sample catalogue
     .venv/bin/python bench/search_eval.py --site site     # use a built site's search/procedures.json
     .venv/bin/python bench/search_eval.py --misses        # also list the queries that missed
+    .venv/bin/python bench/search_eval.py --national      # over the national catalogue (bench/national.py)
+
+A query whose wanted procedure is not in the catalogue searched is left out of that run (the
+national catalogue has procedures the sample lacks).
 """
 
 from __future__ import annotations
@@ -65,7 +69,7 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
 
 def build_index(root: Path, as_of: dt.date, target: Path) -> Path:
     """Build ``procedures.json`` from the catalogue at ``root`` exactly as the site build does."""
-    from generator.catalogue import read_catalogue
+    from generator.reading import read_catalogue
     from generator.search.index import build_procedure_payload
     from generator.search.synonyms import read_synonyms
 
@@ -87,8 +91,15 @@ def run_node(index: Path, queries: list[str], *, k: int = 5, repeat: int = 1) ->
     return answer
 
 
+def present(index: Path, queries: list[Query]) -> list[Query]:
+    """The queries whose wanted procedure is in the index (the others cannot be answered there)."""
+    urls = {doc["u"] for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]}
+    return [q for q in queries if q.want in urls]
+
+
 def evaluate(index: Path, queries: list[Query]) -> list[Outcome]:
-    """Rank of the wanted procedure for every query."""
+    """Rank of the wanted procedure for every query whose procedure the index has."""
+    queries = present(index, queries)
     answer = run_node(index, [q.text for q in queries])
     outcomes = []
     for query, urls in zip(queries, answer["results"], strict=True):
@@ -126,8 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="content root when building the index")
     parser.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date(2026, 11, 25))
     parser.add_argument("--misses", action="store_true", help="list the queries not ranked first")
+    parser.add_argument("--national", action="store_true", help="build and search the national catalogue")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
+        if args.national:
+            from bench.national import make_national
+
+            args.root = make_national(Path(tmp) / "national")
         index = (
             args.site / "search" / "procedures.json"
             if args.site

@@ -57,7 +57,7 @@ def writer_names(kind: str) -> list[str]:
     """Names of registered post-build writers whose module mentions ``kind`` (e.g. "poster")."""
     from generator.build import POST_BUILD_WRITERS
 
-    return [w.__name__ for w in POST_BUILD_WRITERS if kind in w.__module__]
+    return [name.partition(":")[2] for name in POST_BUILD_WRITERS if kind in name.partition(":")[0]]
 
 
 def build_ours(root: Path, site: Path, *, skip: list[str]) -> dict[str, float]:

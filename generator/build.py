@@ -1,33 +1,33 @@
-"""The pipeline stage list: read → build context → pages → (MkDocs renders them) → post-build writers.
+"""The pipeline: read → facts and page contexts → pages (the theme renders them) → post-build writers.
 
-Other stages plug in with one line each: append a page provider to :data:`PAGE_PROVIDERS` (e.g. the
-search finder page) or a writer to :data:`POST_BUILD_WRITERS` (search index, posters, open data).
-The MkDocs adapter (``generator.adapters.mkdocs_plugin``) calls these same functions at its hooks; the
-functions also run without MkDocs (tests, benchmarks, ``python -m generator pages``).
+:func:`build` is the one stage list, and it is what production runs: the MkDocs adapter
+(``generator.adapters.mkdocs_plugin``) drives it from its hooks, and :func:`build_without_mkdocs`
+runs the same generator for tests and benchmarks. Settings (the build date, writers to skip)
+are passed in a :class:`BuildSettings`, never through the environment. Stages plug in with one
+line each: a page provider in :data:`PAGE_PROVIDERS`, a writer in :data:`POST_BUILD_WRITERS`
+(named as ``module:function`` and imported only when it runs, so the site pipeline imports
+without the PDF libraries).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Callable, Iterable
+import importlib
+from collections.abc import Callable, Generator, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.catalogue import Catalogue, read_catalogue
+from generator.catalogue import Catalogue
 from generator.core.build_context import BuildContext, make_build_context
 from generator.core.pages import GeneratedPage
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity
-from generator.model.dates import build_date
-from generator.plans.files import write_plan_files
 from generator.plans.pages import iter_plan_pages
-from generator.posters.write import write_site_posters
+from generator.reading import read_catalogue
 from generator.search.finder import iter_finder_pages
-from generator.search.write import write_search_index
 from generator.site.providers import iter_index_pages, iter_procedure_pages
-from generator.site.writers import write_forms
 
-__all__ = ["PAGE_PROVIDERS", "POST_BUILD_WRITERS", "BuildContext", "GeneratedPage", "build"]
+__all__ = ["PAGE_PROVIDERS", "POST_BUILD_WRITERS", "BuildSettings", "Rendering", "build"]
 
 PageProvider = Callable[[Catalogue, BuildContext], Iterable[GeneratedPage]]
 PostBuildWriter = Callable[[Catalogue, Path, BuildContext], None]
@@ -40,36 +40,41 @@ PAGE_PROVIDERS: list[PageProvider] = [
 ]
 """Everything that contributes pages to the site; each returns GeneratedPage objects."""
 
-POST_BUILD_WRITERS: list[PostBuildWriter] = [
-    write_forms,
-    write_search_index,
-    write_site_posters,
-    write_plan_files,
+POST_BUILD_WRITERS: list[str] = [
+    "generator.site.writers:write_forms",
+    "generator.search.write:write_search_index",
+    "generator.posters.write:write_site_posters",
+    "generator.plans.files:write_plan_files",
 ]
-"""Everything that writes files into the finished site directory (runs after the pages)."""
-
-AS_OF_VARIABLE = "CONGKHAI_AS_OF"
-SKIP_VARIABLE = "CONGKHAI_SKIP_WRITERS"
-"""Comma-separated names of post-build writers to skip (e.g. ``write_posters`` in site benchmarks)."""
+"""Everything that writes files into the finished site folder, as ``module:function`` (run in order)."""
 
 
-def build_as_of() -> dt.date:
-    """The build date: ``CONGKHAI_AS_OF=YYYY-MM-DD`` when set, else today (or SOURCE_DATE_EPOCH)."""
-    text = os.environ.get(AS_OF_VARIABLE, "").strip()
-    if not text:
-        return build_date()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise GeneratorError(f"{AS_OF_VARIABLE} phải có dạng NĂM-THÁNG-NGÀY, không phải «{text}».") from exc
+@dataclass(frozen=True)
+class BuildSettings:
+    """What a build is asked to do beyond the content.
+
+    Attributes:
+        as_of: the build date (lifecycle and fees are judged on it).
+        skip: names of post-build writers not to run (e.g. ``write_site_posters`` in site benchmarks).
+    """
+
+    as_of: dt.date
+    skip: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """What the pipeline hands the theme: the catalogue, the build context and every page."""
+
+    catalogue: Catalogue
+    ctx: BuildContext
+    pages: list[GeneratedPage]
+    issues: list[Issue]
+    """Warnings found while reading (errors stop the build before this point)."""
 
 
 def read(root: Path, as_of: dt.date) -> tuple[Catalogue, list[Issue]]:
-    """Stage 1–2: load and validate every content file; raise ContentError on any error.
-
-    Entries keep only a :class:`~generator.load.SourceFile` handle, not each file's raw data and
-    positions (those held most of the memory at 10,000 procedures).
-    """
+    """Stage 1–2: load and validate every content file; raise ContentError on any error."""
     catalogue, issues = read_catalogue(root, as_of)
     if catalogue is None or any(i.severity is Severity.ERROR for i in issues):
         raise ContentError([i for i in issues if i.severity is Severity.ERROR] or issues)
@@ -89,20 +94,48 @@ def generate_pages(catalogue: Catalogue, ctx: BuildContext) -> list[GeneratedPag
     return pages
 
 
-def write_extras(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) -> None:
-    """Stage 4+: search index, posters, forms, open data — every registered post-build writer."""
-    skip = {name.strip() for name in os.environ.get(SKIP_VARIABLE, "").split(",") if name.strip()}
-    for writer in POST_BUILD_WRITERS:
-        if writer.__name__ not in skip:
-            writer(catalogue, site_dir, ctx)
+def writer(name: str) -> PostBuildWriter:
+    """Import one registered post-build writer (``module:function``) when it is about to run."""
+    module, _, function = name.partition(":")
+    found: PostBuildWriter = getattr(importlib.import_module(module), function)
+    return found
 
 
-def build(
-    root: Path, site_dir: Path, as_of: dt.date, render_site: Callable[[list[GeneratedPage]], None]
-) -> None:
-    """The whole pipeline in order; ``render_site`` wraps the pages in the theme into ``site_dir``."""
-    catalogue, _ = read(root, as_of)  # 1–2. load + validate (ContentError on errors)
+def write_extras(catalogue: Catalogue, site_dir: Path, ctx: BuildContext, skip: frozenset[str]) -> None:
+    """Stage 4: search index, posters, forms — every registered post-build writer not skipped."""
+    for name in POST_BUILD_WRITERS:
+        if name.partition(":")[2] not in skip:
+            writer(name)(catalogue, site_dir, ctx)
+
+
+def build(root: Path, settings: BuildSettings) -> Generator[Rendering, Path, None]:
+    """The whole pipeline in order; it pauses once for the theme to render the pages.
+
+    The caller takes the :class:`Rendering` with ``next()``, renders its pages into a folder
+    (MkDocs + Material), then sends that folder back to run the post-build writers.
+    """
+    catalogue, issues = read(root, settings.as_of)  # 1–2. load + validate (ContentError on errors)
     ctx = make_build_context(catalogue)  # 3a. git dates, lookups, Jinja env
     pages = generate_pages(catalogue, ctx)  # 3b. typed contexts → lazily rendered pages
-    render_site(pages)  # 3c. theme chrome (MkDocs + Material)
-    write_extras(catalogue, site_dir, ctx)  # 4.  search index, posters, forms
+    site_dir = yield Rendering(catalogue, ctx, pages, issues)  # 3c. theme chrome (MkDocs + Material)
+    write_extras(catalogue, site_dir, ctx, settings.skip)  # 4.  forms, search index, posters
+
+
+def finish(run: Generator[Rendering, Path, None], site_dir: Path) -> None:
+    """Resume a paused :func:`build` with the folder its pages were rendered into; run to the end."""
+    try:
+        run.send(site_dir)
+    except StopIteration:
+        return
+    raise GeneratorError("the pipeline paused twice")  # pragma: no cover - build() yields once
+
+
+def build_without_mkdocs(
+    root: Path, site_dir: Path, settings: BuildSettings, render_site: Callable[[list[GeneratedPage]], None]
+) -> Rendering:
+    """Run :func:`build` with ``render_site`` standing in for MkDocs (tests, benchmarks)."""
+    run = build(root, settings)
+    rendering = next(run)
+    render_site(rendering.pages)
+    finish(run, site_dir)
+    return rendering

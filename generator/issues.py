@@ -167,5 +167,6 @@ CODES: dict[str, str] = {
     "geo-personal-data": "a feature property that holds personal data (owner name, ID number)",
     "geo-property-unknown": "a feature property the generator does not read",
     "geo-feature-duplicate": "two map areas share an id",
+    "needs-review": "a point an import marked for review (source.needs_review) is not cleared yet",
 }
 """Every issue code with a one-line English summary; codes are stable (tests and docs use them)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
 
-from generator.catalogue import PROCEDURES_DIR
+from generator.reading import PROCEDURES_DIR
 from generator.schema import modeline
 
 _TEMPLATE = """\

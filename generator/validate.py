@@ -99,59 +99,67 @@ def _keys_of(model: type[BaseModel] | None) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
+_RANGE_KINDS = frozenset(
+    {"greater_than", "greater_than_equal", "less_than", "less_than_equal", "string_too_long", "too_long"}
+)
+
+
+def _unknown_key(owner: type[BaseModel] | None, key: str) -> tuple[str, str]:
+    valid = _keys_of(owner)
+    close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
+    hint = f" Có phải ý bạn là «{close[0]}»?" if close else ""
+    if " " in key:
+        hint += " Nếu đây là phần sau dấu phẩy của một câu, hãy đặt cả câu trong dấu ngoặc kép."
+    return "unknown-key", f"Khóa «{key}» không có trong mẫu.{hint} Các khóa hợp lệ ở đây: {', '.join(valid)}."
+
+
+def _wrong_type(kind: str, label: str, value: object, raw: str | None) -> tuple[str, str]:
+    code, expected = _TYPE_HINTS[kind]
+    message = f"Giá trị{label} {expected}, nhưng đang là {_shown(value)}."
+    if kind == "string_type" and raw is not None:
+        message = (
+            f"Giá trị{label} cần là văn bản, nhưng YAML đọc {raw} thành số {value!r}. "
+            f'Hãy đặt trong dấu ngoặc kép: "{raw}".'
+        )
+    elif kind in ("bool_type", "bool_parsing") and isinstance(value, str):
+        message += " Trong YAML dùng true/false, không dùng yes/no hay có/không."
+    return code, message
+
+
+def _constraint(kind: str, label: str, error: ErrorDetails) -> tuple[str, str]:
+    shown, ctx = _shown(error.get("input")), error.get("ctx", {})
+    if kind == "literal_error":
+        return (
+            "invalid-choice",
+            f"Giá trị {shown}{label} không hợp lệ; chọn một trong: {ctx.get('expected', '')}.",
+        )
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        hint = _PATTERN_HINTS.get(pattern, f"cần khớp mẫu {pattern}")
+        return "invalid-format", f"Giá trị {shown}{label} sai dạng: {hint}."
+    if kind == "string_too_short":
+        return "empty-value", f"Giá trị{label} không được để trống; hãy điền hoặc xoá cả dòng."
+    if kind == "too_short":
+        return "empty-list", f"Danh sách{label} cần ít nhất một mục."
+    if kind in _RANGE_KINDS:
+        return "out-of-range", f"Giá trị {shown}{label} ngoài giới hạn cho phép ({error['msg']})."
+    if kind == "invalid-date":
+        return "invalid-date", f"Giá trị {shown}{label}: {error['msg']}"
+    return "invalid-value", f"Giá trị {shown}{label} không hợp lệ ({error['msg']})."
+
+
 def _describe_error(error: ErrorDetails, model: type[BaseModel], loaded: LoadedFile) -> tuple[str, str]:
-    kind = error["type"]
-    loc = tuple(error["loc"])
-    value = error.get("input")
+    kind, loc = error["type"], tuple(error["loc"])
     owner, info = field_info(model, loc)
     label = f" ({info.title})" if info is not None and info.title else ""
     if kind == "missing":
         help_text = f" {info.description}" if info is not None and info.description else ""
         return "missing-key", f"Thiếu khóa bắt buộc «{loc[-1]}»{label}.{help_text}"
     if kind == "extra_forbidden":
-        valid = _keys_of(owner)
-        close = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.6)
-        hint = f" Có phải ý bạn là «{close[0]}»?" if close else ""
-        if " " in str(loc[-1]):
-            hint += " Nếu đây là phần sau dấu phẩy của một câu, hãy đặt cả câu trong dấu ngoặc kép."
-        return "unknown-key", (
-            f"Khóa «{loc[-1]}» không có trong mẫu.{hint} Các khóa hợp lệ ở đây: {', '.join(valid)}."
-        )
+        return _unknown_key(owner, str(loc[-1]))
     if kind in _TYPE_HINTS:
-        code, expected = _TYPE_HINTS[kind]
-        message = f"Giá trị{label} {expected}, nhưng đang là {_shown(value)}."
-        if kind == "string_type" and loc in loaded.plain_numbers:
-            raw = loaded.plain_numbers[loc]
-            message = (
-                f"Giá trị{label} cần là văn bản, nhưng YAML đọc {raw} thành số {value!r}. "
-                f'Hãy đặt trong dấu ngoặc kép: "{raw}".'
-            )
-        elif kind in ("bool_type", "bool_parsing") and isinstance(value, str):
-            message += " Trong YAML dùng true/false, không dùng yes/no hay có/không."
-        return code, message
-    if kind == "literal_error":
-        allowed = error.get("ctx", {}).get("expected", "")
-        return "invalid-choice", f"Giá trị {_shown(value)}{label} không hợp lệ; chọn một trong: {allowed}."
-    if kind == "string_pattern_mismatch":
-        pattern = str(error.get("ctx", {}).get("pattern", ""))
-        hint = _PATTERN_HINTS.get(pattern, f"cần khớp mẫu {pattern}")
-        return "invalid-format", f"Giá trị {_shown(value)}{label} sai dạng: {hint}."
-    if kind == "string_too_short":
-        return "empty-value", f"Giá trị{label} không được để trống; hãy điền hoặc xoá cả dòng."
-    if kind == "too_short":
-        return "empty-list", f"Danh sách{label} cần ít nhất một mục."
-    if kind in (
-        "greater_than",
-        "greater_than_equal",
-        "less_than",
-        "less_than_equal",
-        "string_too_long",
-        "too_long",
-    ):
-        return "out-of-range", f"Giá trị {_shown(value)}{label} ngoài giới hạn cho phép ({error['msg']})."
-    if kind == "invalid-date":
-        return "invalid-date", f"Giá trị {_shown(value)}{label}: {error['msg']}"
-    return "invalid-value", f"Giá trị {_shown(value)}{label} không hợp lệ ({error['msg']})."
+        return _wrong_type(kind, label, error.get("input"), loaded.plain_numbers.get(loc))
+    return _constraint(kind, label, error)
 
 
 def validate_model(loaded: LoadedFile, model: type[M]) -> tuple[M | None, list[Issue]]:

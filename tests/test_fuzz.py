@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.catalogue import read_catalogue
 from generator.issues import Severity
 from generator.load import load_yaml
+from generator.reading import read_catalogue
 from tests.conftest import AS_OF, FIXTURES
 
 SEED = (FIXTURES / "valid" / "procedures" / "dang-ky-khai-sinh.yaml").read_bytes()

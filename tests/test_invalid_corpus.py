@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import read_catalogue
 from generator.issues import CODES, Issue, Severity
+from generator.reading import read_catalogue
 from tests.conftest import AS_OF, FIXTURES
 
 INVALID = FIXTURES / "invalid"
@@ -54,10 +54,10 @@ def test_every_code_has_a_case() -> None:
 
 
 def test_every_code_used_in_the_source_is_registered() -> None:
-    source = "".join(
-        (Path(__file__).parent.parent / "generator" / name).read_text(encoding="utf-8")
-        for name in ("load.py", "validate.py", "checks.py", "catalogue.py")
-    )
+    package = Path(__file__).parent.parent / "generator"
+    files = [*package.glob("load/*.py"), *package.glob("checks/*.py"), *package.glob("checks.py")]
+    files += [package / name for name in ("validate.py", "catalogue.py", "reading.py")]
+    source = "".join(path.read_text(encoding="utf-8") for path in files)
     used = set(re.findall(r'"([a-z0-9]+(?:-[a-z0-9]+)+)"', source)) - {"utf-8"}
     assert used <= set(CODES)
     plans = Path(__file__).parent.parent / "generator" / "plans"

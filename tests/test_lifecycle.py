@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.catalogue import read_catalogue
 from generator.issues import Severity
 from generator.model.dates import fees_on
+from generator.reading import read_catalogue
 from tests.conftest import FIXTURES
 
 

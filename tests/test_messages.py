@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.catalogue import read_catalogue
+from generator.reading import read_catalogue
 from tests.conftest import AS_OF, FIXTURES
 
 

@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from sample_geometry import synthetic  # noqa: E402
 
 from generator.core.jinja import page_environment  # noqa: E402
+from generator.plans.checks import run_plan_checks  # noqa: E402
 from generator.plans.geometry import area_m2, projection_for  # noqa: E402
 from generator.plans.read import read_plans  # noqa: E402
 from generator.plans.svgmap import plan_map  # noqa: E402
@@ -74,10 +75,12 @@ def main() -> None:
         root = Path(tmp)
         write_plan(root / "content" / "plans" / "thu-tai", count)
         entries, issues, _ = read_plans(root, dt.date(2026, 11, 25))
+        issues += run_plan_checks(entries, dt.date(2026, 11, 25))
         assert entries and not [i for i in issues if i.severity.value == "error"], [
             i.format() for i in issues[:5]
         ]
-        check = median_time(lambda: read_plans(root, dt.date(2026, 11, 25)))
+        day = dt.date(2026, 11, 25)
+        check = median_time(lambda: run_plan_checks(read_plans(root, day)[0], day))
         env = page_environment()
         template = env.get_template("plans/map-file.svg")
         svg = template.render(page=plan_map(entries[0]))

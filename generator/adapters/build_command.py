@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 
-from generator.build import AS_OF_VARIABLE
 from generator.cli import command, extension
 
 
@@ -36,12 +34,11 @@ def run_build(args: argparse.Namespace) -> int:
     handler = logging.StreamHandler(sys.stderr)  # MkDocs' own CLI sets this up; we print warnings and errors
     handler.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(handler)
-    saved = os.environ.get(AS_OF_VARIABLE)
-    os.environ[AS_OF_VARIABLE] = args.as_of.isoformat()
     config_file = args.config or Path(args.root) / "mkdocs.yml"
     overrides = {"site_dir": str(args.site)} if args.site else {}
     try:
         config = load_config(str(config_file), strict=True, **overrides)
+        config.plugins["congkhai"].config["as_of"] = args.as_of.isoformat()  # passed, not via the environment
         target = config.site_dir
         build(config)
     except Abort as exc:
@@ -49,9 +46,5 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
-        if saved is None:
-            os.environ.pop(AS_OF_VARIABLE, None)
-        else:
-            os.environ[AS_OF_VARIABLE] = saved
     print(f"Đã xây dựng trang web vào {target}.")
     return 0

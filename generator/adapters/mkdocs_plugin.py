@@ -1,14 +1,21 @@
-"""Stage 3 (site), the MkDocs adapter: hands pipeline pages to MkDocs as virtual files. No logic of its own.
+"""The MkDocs adapter: drives :func:`generator.build.build` from MkDocs' hooks. No logic of its own.
 
-Hooks, in MkDocs order: ``on_config`` reads and validates the catalogue (before MkDocs cleans the
-site directory, so content errors leave the published site untouched) and stages the build in a
-sibling directory; ``on_files`` adds every generated page as ``File.generated``; the page hooks
-render each body only when MkDocs writes that page; ``on_post_build`` runs the post-build writers
-and swaps the staged directory into place; ``on_serve`` watches the YAML folders.
+Hooks, in MkDocs order: ``on_config`` starts the pipeline, which reads and validates the catalogue
+and makes every page (before MkDocs cleans the site directory, so content errors leave the
+published site untouched), and stages the build in a sibling directory; ``on_files`` adds every
+generated page as ``File.generated``; the page hooks render each body only when MkDocs writes that
+page; ``on_post_build`` resumes the pipeline (its post-build writers) and swaps the staged directory
+into place; ``on_serve`` watches the YAML folders.
+
+Settings come from the plugin's options in mkdocs.yml (``as_of``, ``skip_writers``) or, at this
+edge only, from ``CONGKHAI_AS_OF`` / ``CONGKHAI_SKIP_WRITERS``; the pipeline gets them as arguments.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -22,12 +29,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import build
 from generator.adapters.staging import Staging
-from generator.catalogue import Catalogue
-from generator.core.build_context import BuildContext, make_build_context
+from generator.build import BuildSettings, Rendering, build, finish
 from generator.core.pages import GeneratedPage
 from generator.errors import ContentError, GeneratorError
+from generator.model.dates import build_date
 from generator.site.providers import render_footer
 
 log = get_plugin_logger(__name__)
@@ -41,6 +47,25 @@ class CongKhaiConfig(Config):  # type: ignore[no-untyped-call]
 
     root = c.Optional(c.Dir(exists=True))
     """Content repository root; default: the folder of mkdocs.yml."""
+    as_of = c.Optional(c.Type(str))
+    """Build date YYYY-MM-DD; default: ``CONGKHAI_AS_OF``, else today (or SOURCE_DATE_EPOCH)."""
+    skip_writers = c.ListOfItems(c.Type(str), default=[])
+    """Post-build writers not to run (e.g. write_site_posters); default: ``CONGKHAI_SKIP_WRITERS``."""
+
+
+AS_OF_VARIABLE = "CONGKHAI_AS_OF"
+SKIP_VARIABLE = "CONGKHAI_SKIP_WRITERS"
+
+
+def settings_from(options: CongKhaiConfig) -> BuildSettings:
+    """The build settings from the plugin options, else from the environment (read here only)."""
+    text = (options.as_of or os.environ.get(AS_OF_VARIABLE, "")).strip()
+    try:
+        as_of = dt.date.fromisoformat(text) if text else build_date()
+    except ValueError as exc:
+        raise GeneratorError(f"{AS_OF_VARIABLE} phải có dạng NĂM-THÁNG-NGÀY, không phải «{text}».") from exc
+    skip = options.skip_writers or os.environ.get(SKIP_VARIABLE, "").split(",")
+    return BuildSettings(as_of, frozenset(name.strip() for name in skip if name.strip()))
 
 
 class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-call]
@@ -49,8 +74,8 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
     serving: ClassVar[bool] = False
 
     def __init__(self) -> None:
-        self.catalogue: Catalogue | None = None
-        self.ctx: BuildContext | None = None
+        self.run: Generator[Rendering, Path, None] | None = None
+        self.rendering: Rendering | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.staging: Staging | None = None
 
@@ -62,19 +87,20 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
         """Read the catalogue, take site name and URL from content/site.yaml, stage the output."""
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         try:
-            self.catalogue, issues = build.read(root, build.build_as_of())
+            self.run = build(root, settings_from(self.config))
+            self.rendering = rendering = next(self.run)  # read, validate, make every page
         except ContentError as exc:
             raise PluginError(_issues_text(exc.issues)) from None
         except GeneratorError as exc:
             raise PluginError(str(exc)) from None
-        for issue in issues:
+        for issue in rendering.issues:
             log.info(issue.format())
-        site = self.catalogue.site.model
+        site = rendering.catalogue.site.model
         config.site_name = escape(site.title)  # Material prints site_name and site_description raw
         config.site_url = site.base_url
         config.site_description = escape(site.description) if site.description else None
-        self.ctx = make_build_context(self.catalogue)
-        config.extra["ck_footer"] = Markup(render_footer(self.catalogue, self.ctx))  # autoescaped by our env
+        footer = render_footer(rendering.catalogue, rendering.ctx)
+        config.extra["ck_footer"] = Markup(footer)  # autoescaped by our env
         if not self.serving:
             self.staging = Staging(Path(config.site_dir), strict=bool(config.strict))
             config.site_dir = str(self.staging.begin())
@@ -82,12 +108,12 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add every generated page as a virtual file; refuse clashes with real Markdown pages."""
-        assert self.catalogue is not None and self.ctx is not None
+        assert self.rendering is not None
         for private in [
             f for f in files if f.src_uri.startswith(THEME_PRIVATE) and not f.is_documentation_page()
         ]:
             files.remove(private)  # poster templates and page fragments are theme sources, not site assets
-        pages = build.generate_pages(self.catalogue, self.ctx)
+        pages = self.rendering.pages
         for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(
@@ -129,9 +155,9 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Run the post-build writers (search index, posters, forms), then publish the staged site."""
-        assert self.catalogue is not None and self.ctx is not None
+        assert self.run is not None
         try:
-            build.write_extras(self.catalogue, Path(config.site_dir), self.ctx)
+            finish(self.run, Path(config.site_dir))  # resume the pipeline: its post-build writers
         except ContentError as exc:  # e.g. an error in content/synonyms.yaml found by the search writer
             raise PluginError(_issues_text(exc.issues)) from None
         except GeneratorError as exc:

@@ -14,6 +14,7 @@ from generator.model.types import (
     ChannelKind,
     ClockTime,
     Code,
+    EventRef,
     FeeType,
     IsoDate,
     OnlineLevel,
@@ -216,11 +217,33 @@ class Status(Record):
     note: Text | None = describe("Ghi chú", "Ví dụ số quyết định bãi bỏ.", None)
 
 
+class ReviewNote(Record):
+    """Một điểm biên tập viên phải xem lại sau khi nhập từ nguồn (one point to review)."""
+
+    field: Text = describe(
+        "Phần cần xem", "Đường dẫn khóa cần xem lại, ví dụ channels[0].fees[0] hoặc authority.deciding."
+    )
+    reason: Text = describe(
+        "Lý do", "Vì sao bản ghi nguồn chưa rõ và giá trị nào đã được chọn. Sửa xong thì xoá cả mục này."
+    )
+
+
 class Source(Record):
     """Nguồn thông tin và ngày đối chiếu gần nhất (source)."""
 
     url: Url = describe("Nguồn", "Địa chỉ trang nguồn (Cổng DVC quốc gia, quyết định công bố…).")
     checked_on: IsoDate = describe("Ngày kiểm tra", "Ngày gần nhất đối chiếu với nguồn.")
+    record: Text | None = describe(
+        "Bản ghi nguồn",
+        "Bản ghi đã nhập, ví dụ «dvcqg 2.000815 (id 019d2bfd-…)»; do lệnh «import» ghi, không sửa tay.",
+        None,
+    )
+    needs_review: tuple[ReviewNote, ...] = describe(
+        "Cần xem lại",
+        "Những chỗ bản ghi nguồn chưa rõ (lệnh «import» ghi lý do). Mỗi mục là một cảnh báo khi kiểm tra; "
+        "đối chiếu, sửa phần liên quan rồi xoá mục đó.",
+        (),
+    )
     note: Text | None = describe("Ghi chú", "Ghi chú về nguồn.", None)
 
 
@@ -267,6 +290,12 @@ class Procedure(Record):
     legal_basis: tuple[LegalDocument, ...] = describe("Căn cứ pháp lý", "Các văn bản quy định thủ tục.", ())
     published_by: Decision | None = describe("Quyết định công bố", "Quyết định công bố thủ tục.", None)
     related: tuple[Code, ...] = describe("Thủ tục liên quan", "Mã các thủ tục liên quan.", ())
+    events: tuple[EventRef, ...] = describe(
+        "Sự kiện",
+        "Thêm thủ tục vào một sự kiện trong đời (mã trong generator/core/events/events.yaml, ví dụ sinh-con)"
+        " hoặc bỏ ra bằng dấu trừ (-sinh-con). Thường không cần: thủ tục được gắn theo tên và lĩnh vực.",
+        (),
+    )
     source: Source | None = describe("Nguồn", "Nơi lấy thông tin và ngày đối chiếu gần nhất.", None)
     change_note: Text | None = describe("Ghi chú thay đổi", "Tóm tắt lần sửa gần nhất.", None)
     not_applicable: tuple[Part, ...] = describe(

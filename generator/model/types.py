@@ -15,6 +15,9 @@ Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_len
 Slug = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 """A kebab-case identifier: lower-case ASCII letters, digits and single hyphens."""
 
+EventRef = Annotated[str, Strict(), StringConstraints(pattern=r"^-?[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=81)]
+"""A life-event id (``sinh-con``) or, with a leading minus, its removal (``-sinh-con``)."""
+
 Code = Annotated[str, Strict(), StringConstraints(pattern=r"^\d\.\d{6}$")]
 """A national procedure code such as 1.001193 (always quoted in YAML)."""
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from generator.catalogue import Catalogue
 from generator.core import urls
+from generator.core.links import Link
 from generator.facts.offices import FeedbackFacts
 from generator.model.dates import format_date
 from generator.plans import lifecycle as lc
-from generator.site.views import Link
 
 PLANS = "quy-hoach/"
 

@@ -15,6 +15,7 @@ from typing import Any
 from generator.catalogue import Catalogue
 from generator.core import urls
 from generator.core.build_context import BuildContext
+from generator.core.links import OfficeView, office_view
 from generator.core.pages import Body, GeneratedPage
 from generator.facts.numbers import hectares
 from generator.facts.offices import FeedbackFacts, office_facts
@@ -27,7 +28,6 @@ from generator.plans.listing import PLANS, PlansIndexPage, plan_links, plan_path
 from generator.plans.lookup import lookup_data
 from generator.plans.read import PlanEntry
 from generator.plans.svgmap import MapView, plan_map
-from generator.site.views import OfficeView, office_view
 
 PROJECTS_CSV = "danh-muc-cong-trinh.csv"
 MAP_SVG = "ban-do.svg"

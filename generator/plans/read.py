@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.issues import Issue, Severity, display_path
-from generator.load import PathKey, SourceFile, format_path, load_yaml
+from generator.load import PathKey, SourceFile, format_path, load_yaml, source_of
 from generator.plans.geojson import GeoFile, load_geojson
 from generator.plans.model import Plan
 from generator.validate import validate_model
@@ -139,8 +139,8 @@ def _read_one(root: Path, folder: Path, issues: list[Issue]) -> PlanEntry | None
     issues.extend(found)
     if plan is None:
         return None
-    issues.extend(check_documents(plan, loaded.source, folder))
-    target, problem = _file_issue(loaded.source, ("geodata", "file"), folder, plan.geodata.file)
+    issues.extend(check_documents(plan, source_of(loaded), folder))
+    target, problem = _file_issue(source_of(loaded), ("geodata", "file"), folder, plan.geodata.file)
     if problem is not None:
         issues.append(problem)
         return None
@@ -149,13 +149,15 @@ def _read_one(root: Path, folder: Path, issues: list[Issue]) -> PlanEntry | None
     issues.extend(found)
     if geo is None:
         return None
-    return PlanEntry(folder.name, plan, loaded.source, folder, geo)
+    return PlanEntry(folder.name, plan, source_of(loaded), folder, geo)
 
 
 def read_plans(root: Path, as_of: dt.date) -> tuple[tuple[PlanEntry, ...], list[Issue], bool]:
-    """Read and check every plan folder; return the entries, the issues, and whether all were read."""
-    from generator.plans.checks import run_plan_checks
+    """Read every plan folder; return the entries, the issues, and whether all were read.
 
+    The cross-record plan rules (:func:`generator.plans.checks.run_plan_checks`) run afterwards,
+    in :func:`generator.reading.read_catalogue`.
+    """
     issues: list[Issue] = []
     base = root / PLANS_DIR
     folders = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
@@ -168,5 +170,4 @@ def read_plans(root: Path, as_of: dt.date) -> tuple[tuple[PlanEntry, ...], list[
         entry = _read_one(root, folder, issues)
         if entry is not None:
             entries.append(entry)
-    issues.extend(run_plan_checks(tuple(entries), as_of))
     return tuple(entries), issues, len(entries) == len(folders)

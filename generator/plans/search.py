@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.catalogue import Catalogue
+from generator.core.pages import TextPage
 from generator.plans.codes import code_list
 from generator.plans.listing import plan_path
-from generator.search.fulltext import TextPage
 
 
 def iter_plan_text_pages(catalogue: Catalogue) -> Iterator[TextPage]:

@@ -15,7 +15,7 @@ from generator.facts.fees import NO_FEE
 from generator.facts.offices import OfficeFacts, office_facts
 from generator.facts.procedure import ProcedureFacts, procedure_facts
 from generator.model import Site
-from generator.posters.sheets import Masthead
+from generator.posters.sheets import Masthead, shorten
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class IndexPoster:
 
     paper: str
     masthead: Masthead
+    running_head: str
+    """«(tiếp theo) Danh mục thủ tục hành chính tại <office, shortened>» on continuation sheets."""
     office: OfficeFacts
     """The office, with its own feedback block (else the site's)."""
     count: int
@@ -111,6 +113,7 @@ def index_poster(
     return IndexPoster(
         paper=site.posters.paper,
         masthead=head,
+        running_head=f"(tiếp theo) Danh mục thủ tục hành chính tại {shorten(office.name, 60)}",
         office=office_facts(office_slug, office, site),
         count=number,
         groups=tuple(groups),

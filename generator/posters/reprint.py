@@ -16,12 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.catalogue import Catalogue, read_catalogue
+from generator.catalogue import Catalogue
 from generator.core.gitrefs import exists, extract, git, resolve
 from generator.errors import PosterError
 from generator.issues import Severity
 from generator.posters.plan import Sheet, plan_sheets
 from generator.posters.theme import Theme, load_theme
+from generator.reading import read_catalogue
 
 PROCEDURES = "procedures"
 CONTENT_PATHS = ("content", PROCEDURES)

@@ -25,7 +25,7 @@ from generator.facts.offices import OfficeFacts
 from generator.facts.procedure import AuthorityFacts, ProcedureFacts, procedure_facts
 from generator.facts.text import text_blocks
 from generator.facts.times import TimeFacts, step_duration
-from generator.model import Site, Step
+from generator.model import Procedure, Site, Step
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ class Fact:
     notes: tuple[str, ...] = ()
     label: str | None = None
     """What the value is about, e.g. the fee's name; None when the heading already says it."""
+    long: bool = False
+    """True when the value is too long for the headline size (printed smaller)."""
 
 
 @dataclass(frozen=True)
@@ -51,14 +53,29 @@ class ChannelGroup:
     fees: tuple[Fact, ...]
 
 
+LONG_VALUE = 48
+"""Headline values longer than this many characters print at the body size, not the headline size."""
+LONG_NAME, VERY_LONG_NAME = 90, 160
+"""Procedure names longer than these print smaller, so the title never crowds out the facts."""
+RUNNING_HEAD_NAME = 70
+"""How much of the name the «(tiếp theo)» running head of a continuation sheet repeats."""
+
+
 def time_fact(time: TimeFacts) -> Fact:
     """A processing time as printed: its headline and its notes."""
-    return Fact(time.headline, time.notes)
+    return Fact(time.headline, time.notes, long=len(time.headline) > LONG_VALUE)
 
 
 def fee_fact(fee: FeeFacts) -> Fact:
     """A fee as printed: its headline, its notes, its name as the label."""
-    return Fact(fee.headline, fee.notes, label=fee.name)
+    return Fact(fee.headline, fee.notes, label=fee.name, long=len(fee.headline) > LONG_VALUE)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with «…» when cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def channel_groups(channels: tuple[ChannelFacts, ...]) -> tuple[ChannelGroup, ...]:
@@ -102,10 +119,22 @@ class StepItem:
 
 @dataclass(frozen=True)
 class ProcedurePoster:
-    """Everything printed on one procedure poster (one per procedure and office)."""
+    """Everything printed on one procedure poster (one per procedure and office).
+
+    Layout decisions are made here, not in the template: the name's size, whether channel groups
+    are labelled, the numbered section headings shown, the running head of continuation sheets.
+    """
 
     paper: str
     """A4 or A3."""
+    name_size: str
+    """«normal», «long» or «very-long» (the title prints smaller as the name grows)."""
+    running_head: str
+    """«(tiếp theo) <name, shortened> – <code>» at the top of every continuation sheet."""
+    sections: dict[str, str]
+    """Numbered heading of each body section shown, by key (steps, documents, result, conditions, legal)."""
+    grouped: bool
+    """True when the channels differ, so each group of fees is labelled with its channels."""
     masthead: Masthead
     kicker: str
     """The line above the title, e.g. «Thủ tục hành chính · Lĩnh vực Hộ tịch · Cấp xã»."""
@@ -172,6 +201,44 @@ def procedure_url(site: Site, slug: str) -> str:
     return urls.absolute(site.base_url, urls.procedure_path(slug))
 
 
+def _name_size(name: str) -> str:
+    return "very-long" if len(name) > VERY_LONG_NAME else "long" if len(name) > LONG_NAME else "normal"
+
+
+def _running_head(facts: ProcedureFacts) -> str:
+    head = f"(tiếp theo) {shorten(facts.name, RUNNING_HEAD_NAME)}"
+    return f"{head} – {facts.code}" if facts.code else head
+
+
+SECTION_TITLES = (
+    ("steps", "Trình tự thực hiện"),
+    ("documents", "Thành phần hồ sơ"),
+    ("result", "Kết quả thực hiện"),
+    ("conditions", "Yêu cầu, điều kiện"),
+    ("legal", "Căn cứ pháp lý"),
+)
+
+
+def _sections(proc: Procedure, facts: ProcedureFacts) -> dict[str, str]:
+    shown = {
+        "steps": bool(proc.steps),
+        "documents": bool(facts.dossier),
+        "result": bool(proc.result),
+        "conditions": bool(proc.conditions),
+        "legal": bool(facts.legal or facts.decision),
+    }
+    titles = [title for key, title in SECTION_TITLES if shown[key]]
+    keys = [key for key, _ in SECTION_TITLES if shown[key]]
+    return {key: f"{n}. {title}" for n, (key, title) in enumerate(zip(keys, titles, strict=True), start=1)}
+
+
+def _documents(groups: tuple[DossierFacts, ...]) -> tuple[DossierFacts, ...]:
+    """The dossier as printed: a group's heading shows only when there are several groups (or a note)."""
+    if len(groups) > 1:
+        return groups
+    return tuple(g if g.note else dataclasses.replace(g, case=None) for g in groups)
+
+
 def step_item(step: Step) -> StepItem:
     """One step with its own duration."""
     return StepItem(step.title, step_duration(step.duration), paragraphs(step.text))
@@ -188,6 +255,10 @@ def procedure_poster(
     url = procedure_url(site, entry.slug)
     return ProcedurePoster(
         paper=site.posters.paper,
+        name_size=_name_size(facts.name),
+        running_head=_running_head(facts),
+        sections=_sections(proc, facts),
+        grouped=len(groups) > 1,
         masthead=head,
         kicker=kicker(facts),
         name=facts.name,
@@ -200,7 +271,7 @@ def procedure_poster(
         shared_time=times.pop() if len(times) == 1 else None,
         authority=facts.authority,
         steps=tuple(step_item(step) for step in proc.steps),
-        documents=facts.dossier,
+        documents=_documents(facts.dossier),
         result=proc.result,
         conditions=proc.conditions,
         legal_basis=facts.legal,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
 
-from generator.catalogue import Catalogue, ProcedureEntry, read_catalogue
+from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core.gitrefs import extract, resolve
 from generator.errors import ContentError
 from generator.facts.fees import fee_facts
@@ -24,6 +24,7 @@ from generator.model import Channel, Fee, Procedure, ProcessingTime
 from generator.model.dates import LIFECYCLE_LABELS, format_date
 from generator.model.types import CHANNEL_LABELS, ONLINE_LABELS
 from generator.plans.changes import diff_plans, render_plan_changes
+from generator.reading import read_catalogue
 
 CONTENT_PATHS = ("content", "procedures")
 

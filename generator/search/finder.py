@@ -13,6 +13,8 @@ from functools import partial
 from generator.catalogue import Catalogue
 from generator.core import urls
 from generator.core.build_context import BuildContext
+from generator.core.events.assign import event_members
+from generator.core.events.taxonomy import shipped_events
 from generator.core.pages import Body, GeneratedPage
 from generator.model.types import LEVEL_LABELS, ONLINE_LABELS
 from generator.search.records import ONLINE_ORDER
@@ -47,7 +49,8 @@ class FinderPage:
         procedure_index: relative link to the procedure index file.
         fulltext_index: relative link to the full-text index file.
         fields: lĩnh vực choices. levels: cấp choices. offices: nơi tiếp nhận choices.
-        online: online-level choices.
+        online: online-level choices. events: life-event choices («Tôi cần làm gì khi…»), only
+        those with active procedures. hotline: the site's support number for «nothing fits», or None.
     """
 
     title: str
@@ -60,6 +63,8 @@ class FinderPage:
     levels: tuple[Option, ...]
     offices: tuple[Option, ...]
     online: tuple[Option, ...]
+    events: tuple[Option, ...]
+    hotline: str | None
 
 
 def finder_page(catalogue: Catalogue) -> FinderPage:
@@ -68,7 +73,10 @@ def finder_page(catalogue: Catalogue) -> FinderPage:
     offices = sorted(catalogue.offices.items())
     return FinderPage(
         title=TITLE,
-        intro="Gõ tên thủ tục, cách gọi thông thường hoặc mã số; có dấu hay không dấu đều được.",
+        intro=(
+            "Gõ tên thủ tục, cách gọi thông thường, việc bạn cần làm hoặc mã số;"
+            " có dấu hay không dấu đều được."
+        ),
         root=urls.relative(here, urls.HOME),
         all_procedures=urls.relative(here, urls.ALL_PROCEDURES),
         procedure_index=urls.relative(here, PROCEDURE_INDEX),
@@ -77,7 +85,15 @@ def finder_page(catalogue: Catalogue) -> FinderPage:
         levels=tuple(Option(slug, LEVEL_LABELS[slug]) for slug in catalogue.site.model.levels),
         offices=tuple(Option(slug, e.model.short_name or e.model.name) for slug, e in offices),
         online=tuple(Option(key, ONLINE_LABELS[key]) for key in ONLINE_ORDER),
+        events=_event_options(catalogue),
+        hotline=catalogue.site.model.hotline,
     )
+
+
+def _event_options(catalogue: Catalogue) -> tuple[Option, ...]:
+    events = shipped_events()
+    members = event_members(catalogue, events)
+    return tuple(Option(e.id, e.title) for e in events.events if members[e.id])
 
 
 def render_finder(catalogue: Catalogue, ctx: BuildContext) -> Body:

@@ -18,12 +18,15 @@ from lunr.pipeline import Pipeline  # type: ignore[import-untyped]
 from lunr.token import Token  # type: ignore[import-untyped]
 
 from generator.catalogue import Catalogue
+from generator.core.events.assign import memberships
+from generator.core.events.taxonomy import shipped_events
+from generator.core.fold import fold_tokens
 from generator.model.types import LEVEL_LABELS, ONLINE_LABELS
-from generator.search.fold import fold_tokens
 from generator.search.records import ONLINE_ORDER, index_fields, iter_entries, make_lookups, result_record
 from generator.search.synonyms import Phrase, SynonymFile, folded_groups
+from generator.search.thesaurus import query_data, shipped_thesaurus
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """Bumped whenever the payload shape changes; the browser refuses other versions."""
 
 PIPELINE_NAME = "fold-vi"
@@ -114,6 +117,30 @@ def build_lunr(documents: Iterable[dict[str, Any]], fields: Sequence[tuple[str, 
     return compact(index)
 
 
+def _field_postings(
+    index: Index, field: str, count: int, position: dict[int, int]
+) -> tuple[list[list[int]], list[list[float]]]:
+    """Per word of one field: the document refs (as differences, ascending) and their weights."""
+    refs: list[list[int]] = [[] for _ in range(count)]
+    scores: list[list[float]] = [[] for _ in range(count)]
+    prefix = f"{field}/"
+    for field_ref, vector in index.field_vectors.items():
+        if not field_ref.startswith(prefix):
+            continue
+        ref = int(field_ref[len(prefix) :])
+        elements = vector.elements
+        for k in range(0, len(elements), 2):
+            at = position[elements[k]]
+            refs[at].append(ref)
+            scores[at].append(round(elements[k + 1], 2))
+    for at in range(count):
+        order = sorted(range(len(refs[at])), key=refs[at].__getitem__)
+        sorted_refs = [refs[at][i] for i in order]
+        refs[at] = [ref - prev for prev, ref in zip([0, *sorted_refs], sorted_refs, strict=False)]
+        scores[at] = [scores[at][i] for i in order]
+    return refs, scores
+
+
 def compact(index: Index) -> dict[str, Any]:
     """Re-encode a lunr index in a compact form (about a fifth of the gzipped size).
 
@@ -128,23 +155,7 @@ def compact(index: Index) -> dict[str, Any]:
     postings: list[list[list[int]]] = []
     weights: list[list[list[float]]] = []
     for field in index.fields:
-        refs: list[list[int]] = [[] for _ in words]
-        scores: list[list[float]] = [[] for _ in words]
-        prefix = f"{field}/"
-        for field_ref, vector in index.field_vectors.items():
-            if not field_ref.startswith(prefix):
-                continue
-            ref = int(field_ref[len(prefix) :])
-            elements = vector.elements
-            for k in range(0, len(elements), 2):
-                at = position[elements[k]]
-                refs[at].append(ref)
-                scores[at].append(round(elements[k + 1], 2))
-        for at in range(len(words)):
-            order = sorted(range(len(refs[at])), key=refs[at].__getitem__)
-            sorted_refs = [refs[at][i] for i in order]
-            refs[at] = [ref - prev for prev, ref in zip([0, *sorted_refs], sorted_refs, strict=False)]
-            scores[at] = [scores[at][i] for i in order]
+        refs, scores = _field_postings(index, field, len(words), position)
         postings.append(refs)
         weights.append(scores)
     return {
@@ -160,17 +171,28 @@ def compact(index: Index) -> dict[str, Any]:
 def build_procedure_payload(catalogue: Catalogue, synonyms: SynonymFile) -> dict[str, Any]:
     """Everything the header box and the finder need, as one JSON-ready mapping.
 
-    ``index`` is the lunr index (refs are positions in ``docs``); ``docs`` the result records;
-    ``fields``, ``offices``, ``levels`` and ``online`` the facet labels.
+    ``index`` is the lunr index (refs are positions in ``docs``); ``docs`` the result records
+    (``e``: the life events of a procedure as [event position, rank]); ``q`` the tables for
+    understanding a query (thesaurus, events; see ``thesaurus.query_data``); ``fields``,
+    ``offices``, ``levels`` and ``online`` the facet labels.
     """
     groups: list[list[Phrase]] = folded_groups(synonyms)
     lookups = make_lookups(catalogue)
     entries = list(iter_entries(catalogue))
     documents = ({"id": str(i), **index_fields(catalogue, e, groups)} for i, e in enumerate(entries))
+    events = shipped_events()
+    docs = []
+    for entry in entries:
+        record = result_record(catalogue, entry, lookups)
+        found = memberships(entry, events)
+        if found:
+            record["e"] = [[m.event, m.rank] for m in found]
+        docs.append(record)
     return {
         "v": FORMAT_VERSION,
         "index": build_lunr(documents, FIELD_BOOSTS),
-        "docs": [result_record(catalogue, e, lookups) for e in entries],
+        "docs": docs,
+        "q": query_data(shipped_thesaurus(), synonyms, events, lookups.fields),
         "fields": [[f.slug, f.name] for f in catalogue.fields.model.fields],
         "offices": [[s, _office_label(catalogue, s)] for s in sorted(catalogue.offices)],
         "levels": {slug: LEVEL_LABELS[slug] for slug in catalogue.site.model.levels},

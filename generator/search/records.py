@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
+from generator.core.fold import fold_tokens
 from generator.facts.procedure import procedure_facts
-from generator.search.fold import fold_tokens
 from generator.search.synonyms import Phrase, expand
 
 ONLINE_ORDER = ("toan_trinh", "mot_phan", "khong")

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from generator.core.fold import fold_tokens
 from generator.issues import Issue, Severity, display_path
 from generator.load import LoadedFile, load_yaml
 from generator.model.procedure import describe
-from generator.model.types import Record, Text
-from generator.search.fold import fold_tokens
+from generator.model.types import Record, Slug, Text
 from generator.validate import validate_model
 
 SYNONYMS_FILE = Path("content/synonyms.yaml")
@@ -23,6 +23,7 @@ SYNONYMS_FILE = Path("content/synonyms.yaml")
 class SynonymGroup(Record):
     """Terms that mean the same thing to citizens."""
 
+    id: Slug | None = describe("Mã nhóm", "Mã riêng của nhóm (không bắt buộc), ví dụ xe-cong-nong.", None)
     terms: tuple[Text, ...] = describe(
         "Các cách gọi",
         "Hai cách gọi trở lên của cùng một thứ, ví dụ [sổ đỏ, giấy chứng nhận quyền sử dụng đất].",
@@ -36,6 +37,15 @@ class SynonymFile(Record):
 
     groups: tuple[SynonymGroup, ...] = describe(
         "Các nhóm từ đồng nghĩa", "Mỗi nhóm là một danh sách cách gọi.", ()
+    )
+    disable: tuple[Slug, ...] = describe(
+        "Tắt nhóm phát hành",
+        "Mã các nhóm trong từ điển phát hành cùng Công Khai (generator/search/thesaurus.yaml) không dùng"
+        " ở trang này, ví dụ [lam-lai].",
+        (),
+    )
+    stop: tuple[Text, ...] = describe(
+        "Thêm từ không mang nghĩa", "Từ bỏ qua trong câu hỏi, thêm vào danh sách phát hành.", ()
     )
 
 

@@ -19,6 +19,7 @@ from generator.search.finder import FULLTEXT_INDEX, PROCEDURE_INDEX
 from generator.search.fulltext import build_fulltext_payload, iter_text_pages
 from generator.search.index import build_procedure_payload
 from generator.search.synonyms import read_synonyms
+from generator.search.words import check_words
 
 
 def dump(payload: dict[str, Any]) -> bytes:
@@ -30,9 +31,11 @@ def write_search_index(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) 
     """Write ``search/procedures.json`` and ``search/fulltext.json`` into ``site_dir``.
 
     Raises:
-        ContentError: content/synonyms.yaml has errors (they name file, line and field).
+        ContentError: content/synonyms.yaml, the thesaurus, the events or a procedure's
+            ``events:`` have errors (they name file, line and field).
     """
-    synonyms, issues = read_synonyms(catalogue.root)
+    synonyms, _ = read_synonyms(catalogue.root)
+    issues = check_words(catalogue.root, catalogue)
     errors = [issue for issue in issues if issue.severity is Severity.ERROR]
     if errors:
         raise ContentError(errors)

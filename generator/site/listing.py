@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
+from generator.core.links import Link, OfficeView, office_view
 from generator.facts.collation import collation_key
 from generator.facts.offices import FeedbackFacts, office_facts
 from generator.facts.procedure import site_feedback
 from generator.model.dates import format_date
 from generator.model.types import ONLINE_LABELS
 from generator.plans.listing import home_plan_links
-from generator.site.views import Link, OfficeView, ProcedureRow, office_view, procedure_row
+from generator.site.views import ProcedureRow, procedure_row
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class HomePage:
         offices: office boxes. hotline: general hotline or None. feedback: feedback block.
         all_procedures: link to the full table. upcoming: procedures that start later.
         plans: land-use plans under consultation or in force (generator.plans), with their state.
+        events: «Tôi cần làm gì khi…» links, one per life event with active procedures.
     """
 
     title: str
@@ -54,6 +56,7 @@ class HomePage:
     all_procedures: str
     upcoming: tuple[ProcedureRow, ...]
     plans: tuple[Link, ...] = ()
+    events: tuple[CountLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,22 @@ def home_page(catalogue: Catalogue, search_action: str) -> HomePage:
         all_procedures=urls.relative(here, urls.ALL_PROCEDURES),
         upcoming=rows_in_state(catalogue, catalogue.procedures, here, "upcoming"),
         plans=home_plan_links(catalogue),
+        events=event_links(catalogue, here),
+    )
+
+
+def event_links(catalogue: Catalogue, here: str) -> tuple[CountLink, ...]:
+    """«Tôi cần làm gì khi…»: one link to the finder per life event that has active procedures."""
+    from generator.core.events.assign import event_members
+    from generator.core.events.taxonomy import shipped_events
+
+    events = shipped_events()
+    members = event_members(catalogue, events)
+    finder = urls.relative(here, urls.FINDER)
+    return tuple(
+        CountLink(event.title, f"{finder}?su-kien={event.id}", len(members[event.id]))
+        for event in events.events
+        if members[event.id]
     )
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import Catalogue, read_catalogue
+from generator.catalogue import Catalogue
 from generator.issues import Severity
 from generator.posters.write import PosterReport, write_posters
+from generator.reading import read_catalogue
 
 CATALOGUE = Path(__file__).resolve().parent / "fixtures" / "catalogue"
 AS_OF = dt.date(2026, 11, 25)

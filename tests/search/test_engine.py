@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator.catalogue import read_catalogue
+from generator.reading import read_catalogue
 from generator.search.index import build_procedure_payload
 from generator.search.synonyms import SynonymFile
 from tests.search.nodejs import run_js

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator import build
-from generator.catalogue import Catalogue, read_catalogue
+from generator.catalogue import Catalogue
 from generator.core.build_context import make_build_context
+from generator.reading import read_catalogue
 from generator.search.finder import FinderPage, finder_page, iter_finder_pages
 from generator.search.write import write_search_index
 
@@ -24,7 +25,8 @@ def catalogue_of(root: Path) -> Catalogue:
 
 def test_the_search_stage_is_registered_in_the_build() -> None:
     assert iter_finder_pages in build.PAGE_PROVIDERS
-    assert write_search_index in build.POST_BUILD_WRITERS
+    assert "generator.search.write:write_search_index" in build.POST_BUILD_WRITERS
+    assert build.writer("generator.search.write:write_search_index") is write_search_index
 
 
 def test_every_context_field_is_documented() -> None:
@@ -59,10 +61,13 @@ def test_the_rendered_page_works_without_javascript(valid_root: Path) -> None:
 def test_the_command_line_writes_the_indexes(
     valid_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from generator.search.cli import main
+    from generator.cli import main
 
-    assert main(["--root", str(valid_root), "check"]) == 0
-    assert main(["--root", str(valid_root), "index", "--out", str(tmp_path), "--as-of", "2026-11-25"]) == 0
+    assert main(["search", "check", "--root", str(valid_root)]) == 0
+    assert (
+        main(["search", "index", "--root", str(valid_root), "--out", str(tmp_path), "--as-of", "2026-11-25"])
+        == 0
+    )
     printed = capsys.readouterr().out
     assert "procedures.json" in printed and "fulltext.json" in printed
     assert (tmp_path / "search" / "procedures.json").is_file()
@@ -71,9 +76,9 @@ def test_the_command_line_writes_the_indexes(
 def test_the_command_line_fails_on_synonym_errors(
     content_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from generator.search.cli import main
+    from generator.cli import main
     from generator.search.synonyms import SYNONYMS_FILE
 
     (content_root / SYNONYMS_FILE).write_text("groups:\n  - terms: [một]\n", encoding="utf-8")
-    assert main(["--root", str(content_root), "check"]) == 1
+    assert main(["search", "check", "--root", str(content_root)]) == 1
     assert "[empty-list]" in capsys.readouterr().err

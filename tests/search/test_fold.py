@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.search.fold import fold, fold_tokens, fold_word, strip_marks
+from generator.core.fold import fold, fold_tokens, fold_word, strip_marks
 from tests.search.nodejs import run_js
 
 CASES = json.loads((Path(__file__).parent / "fold_cases.json").read_text(encoding="utf-8"))["cases"]

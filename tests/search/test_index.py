@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from lunr.builder import Builder
 
-from generator.catalogue import Catalogue, read_catalogue
+from generator.catalogue import Catalogue
 from generator.core.build_context import make_build_context
 from generator.errors import ContentError
+from generator.reading import read_catalogue
 from generator.search import index as search_index
 from generator.search.fulltext import build_fulltext_payload, page_path
 from generator.search.index import FIELD_BOOSTS, PIPELINE_NAME, build_procedure_payload, make_builder
@@ -89,7 +90,7 @@ def _raw_lunr_index(documents: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 SAME_RESULTS_JS = """
-S.createEngine({v: 1, index: input.compact, docs: input.docs}, lunr, F);  // registers fold-vi
+S.createEngine({v: S.FORMAT_VERSION, index: input.compact, docs: input.docs}, lunr, F);  // registers fold-vi
 const compact = lunr.Index.load(JSON.parse(JSON.stringify(input.expanded)));
 const raw = lunr.Index.load(input.raw);
 const run = (idx, q) => idx.search(q).map((r) => [r.ref, Math.round(r.score * 10) / 10]);
@@ -102,7 +103,7 @@ def test_the_compact_index_answers_like_the_lunr_py_index(valid_root: Path) -> N
     payload = build_procedure_payload(catalogue, SynonymFile())
     documents = [{"id": str(i), **index_fields(catalogue, e, [])} for i, e in enumerate(catalogue.procedures)]
     expanded = run_js(
-        "const e = S.createEngine({v: 1, index: input, docs: []}, lunr, F);"
+        "const e = S.createEngine({v: S.FORMAT_VERSION, index: input, docs: []}, lunr, F);"
         "console.log(JSON.stringify(e.index.toJSON()));",
         payload["index"],
     )
@@ -131,7 +132,7 @@ def test_compact_drops_lunrs_repetition() -> None:
 
 
 def test_fulltext_covers_steps_documents_and_pages(valid_root: Path) -> None:
-    from generator.search.fulltext import TextPage
+    from generator.core.pages import TextPage
 
     catalogue = catalogue_of(valid_root)
     payload = build_fulltext_payload(

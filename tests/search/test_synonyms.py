@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.core.fold import fold_tokens
 from generator.issues import Severity
-from generator.search.fold import fold_tokens
 from generator.search.synonyms import SYNONYMS_FILE, expand, folded_groups, read_synonyms
 from tests.conftest import PROJECT_ROOT
 

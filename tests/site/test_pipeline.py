@@ -12,18 +12,52 @@ from generator.cli import main
 from generator.core.pages import Body, GeneratedPage
 
 
-def test_pipeline_runs_without_mkdocs(
-    valid_root: Path, as_of: dt.date, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(pipeline.SKIP_VARIABLE, "write_site_posters,write_search_index")
+def test_pipeline_runs_without_mkdocs(valid_root: Path, as_of: dt.date, tmp_path: Path) -> None:
     rendered: dict[str, str] = {}
 
     def render_site(pages: list[GeneratedPage]) -> None:
         rendered.update({page.path: page.render().html for page in pages})
 
-    pipeline.build(valid_root, tmp_path, as_of, render_site)
+    settings = pipeline.BuildSettings(as_of, frozenset({"write_site_posters"}))
+    pipeline.build_without_mkdocs(valid_root, tmp_path, settings, render_site)
     assert "thu-tuc/dang-ky-khai-sinh/" in rendered and "" in rendered
     assert all(html.strip() for html in rendered.values())
+    assert (tmp_path / "search" / "procedures.json").is_file()  # the writers ran, posters skipped
+    assert not (tmp_path / "posters").exists()
+
+
+def test_the_site_pipeline_imports_without_the_pdf_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, generator.build, generator.adapters.mkdocs_plugin; print('weasyprint' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_the_mkdocs_plugin_drives_build(
+    valid_root: Path, as_of: dt.date, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The adapter runs the one pipeline: its settings come from the plugin options, and resuming
+    it from ``on_post_build`` runs the writers that were not skipped."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from generator.adapters.mkdocs_plugin import CongKhaiPlugin
+
+    plugin = CongKhaiPlugin()
+    options = {"root": str(valid_root), "as_of": as_of.isoformat(), "skip_writers": ["write_site_posters"]}
+    assert plugin.load_config(options) == ([], [])
+    config = MkDocsConfig(config_file_path=str(valid_root / "mkdocs.yml"))
+    config.load_dict({"site_name": "x", "site_dir": str(tmp_path / "site"), "docs_dir": str(tmp_path)})
+    config.validate()
+    monkeypatch.setattr(CongKhaiPlugin, "serving", True)  # no staging folder in this unit test
+    plugin.on_config(config)
+    assert plugin.rendering is not None and plugin.rendering.catalogue.as_of == as_of
+    assert any(page.path == "thu-tuc/dang-ky-khai-sinh/" for page in plugin.rendering.pages)
+    (tmp_path / "site").mkdir()
+    plugin.on_post_build(config=config)
+    assert (tmp_path / "site" / "search" / "procedures.json").is_file()
+    assert not (tmp_path / "site" / "posters").exists()
 
 
 def test_registries_take_one_line_per_stage(

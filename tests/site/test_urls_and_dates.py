@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_as_of
+from generator.adapters.mkdocs_plugin import CongKhaiConfig, settings_from
 from generator.core import urls
 from generator.core.gitdates import last_changed, parse_log
 from generator.errors import GeneratorError
@@ -70,9 +70,17 @@ def test_last_changed_reads_one_git_history(tmp_path: Path) -> None:
     assert last_changed(tmp_path) == {"procedures/a.yaml": dt.date(2026, 3, 4)}
 
 
-def test_build_date_is_pinned_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def _options(**values: object) -> CongKhaiConfig:
+    options = CongKhaiConfig()
+    options.load_dict(values)
+    options.validate()
+    return options
+
+
+def test_build_date_comes_from_the_option_else_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONGKHAI_AS_OF", "2026-11-25")
-    assert build_as_of() == dt.date(2026, 11, 25)
+    assert settings_from(_options()).as_of == dt.date(2026, 11, 25)
+    assert settings_from(_options(as_of="2027-01-02")).as_of == dt.date(2027, 1, 2)
     monkeypatch.setenv("CONGKHAI_AS_OF", "25/11/2026")
     with pytest.raises(GeneratorError, match="NĂM-THÁNG-NGÀY"):
-        build_as_of()
+        settings_from(_options())

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import read_catalogue
+from generator.reading import read_catalogue
 from tests.site.building import PROJECT_ROOT, copy_catalogue, run_mkdocs
 
 pytestmark = pytest.mark.slow

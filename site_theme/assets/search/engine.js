@@ -1,22 +1,39 @@
 /*
  * Công Khai search: the query engine shared by the header box, the finder page and the Node
- * evaluation (bench/search_eval.py). Needs lunr 2.3.9 and CKFold (fold.js).
+ * evaluation (bench/search_eval.py). Needs lunr 2.3.9, CKFold (fold.js), CKUnderstand (understand.js)
+ * and CKRank (rank.js).
  *
  *   var engine = CKSearch.createEngine(payload, lunr, CKFold);
  *   engine.search("dang ky ket hon", { limit: 8 })  ->  [{ ref, doc, score, coverage }]
  *
  * The payload is written by generator/search/index.py. Query words are folded exactly as the
- * index words were; only the last word, while it is still being typed, is matched as a prefix;
- * words of four letters or more also match with one typo. Results are ranked first by how many
- * query words they contain, then by lunr's BM25 score.
+ * index words were, then read by understand.js (thesaurus, life events, words without meaning);
+ * only the last word, while it is still being typed, is matched as a prefix; words of four
+ * letters or more also match with one typo. Results are ranked first by how much of the query
+ * they answer, then by how well the name reads as the query, then by lunr's BM25 score; when
+ * nothing answers at least half of what the query means, there is no result (`unmatched`).
  */
 (function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory();
-  else root.CKSearch = factory();
-})(typeof self !== "undefined" ? self : this, function () {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(function () { return require("./understand.js"); }, function () { return require("./rank.js"); });
+  } else {
+    root.CKSearch = factory(function () { return root.CKUnderstand; }, function () { return root.CKRank; });
+  }
+})(typeof self !== "undefined" ? self : this, function (understanding, R) {
   "use strict";
 
-  var FORMAT_VERSION = 1;
+  /** understand.js, looked up when first needed (the browser may run the two files in any order). */
+  var CKUnderstand = {
+    compile: function (q) { return understanding().compile(q); },
+    read: function (words, U) { return understanding().read(words, U); },
+    unasked: function (name, read, U) { return understanding().unasked(name, read, U); },
+    contains: function (words, phrase) { return understanding().contains(words, phrase); }
+  };
+
+  var FORMAT_VERSION = 2;
+  var ALT_SHARE_CAP = 0.15;
+  var NO_PLACE = 1000;
+  var SUGGESTIONS = 3;
   var PIPELINE_NAME = "fold-vi";
   var EXACT_BOOST = 3;
   var PREFIX_BOOST = 1;
@@ -24,16 +41,8 @@
   var FUZZY_MIN_LENGTH = 3;
   var PREFIX_MIN_LENGTH = 2;
   var NAME_FIELDS = ["name", "aliases", "synonyms", "code"];
-  var OTHER_FIELD = "other";
-  var OTHER_WEIGHT = 0.5;
-  var FUZZY_WEIGHT = 0.5;
   var MIN_SHARE = 0.6;
   var RERANK = 50;
-  var START_PENALTY = 0.25;
-  var EXTRA_PENALTY = 0.02;
-  var ALIAS_DISCOUNT = 1;
-  var BOILERPLATE = ["thu", "tuc"];
-  var CODE_LIKE = /[0-9].*[0-9].*[0-9].*[0-9]/;
   var LOCAL_CODE = /^([0-9]\.[0-9]{6})\.[0-9.]+$/;
 
   /** Register the folding pipeline function under the name the Python index was built with. */
@@ -102,41 +111,68 @@
    * (matched as a prefix). A local code (1.001193.000.00.00.H31) is searched by its national code.
    * `known(word)` tells whether the index has the word; unknown words get one-typo matching.
    */
-  function parseQuery(query, F, known) {
+  function parseQuery(query, F, known, U) {
     var text = String(query || "");
-    var words = F.foldTokens(text).map(function (word) {
+    var folded = F.foldTokens(text).map(function (word) {
       var local = LOCAL_CODE.exec(word);
       return local ? local[1] : word;
     });
-    var open = words.length > 0 && /[\p{L}\p{N}]$/u.test(text);
+    var read = CKUnderstand.read(folded, U || null);
+    var words = read.words;
+    var understood = words.map(function () { return false; });
+    read.slots.forEach(function (slot) {
+      if (!slot.alts.length && !slot.events.length) return;
+      for (var k = slot.start; k < slot.start + slot.n; k++) understood[k] = true;
+    });
+    var open = words.length > 0 && read.lastOriginal && !understood[words.length - 1] && /[\p{L}\p{N}]$/u.test(text);
+    read.slots.forEach(function (slot) {
+      slot.filler = !understood[slot.start] && !(known && known(words[slot.start], open && slot.start === words.length - 1));
+    });
     var fuzzy = words.map(function (word, i) {
       var isOpen = open && i === words.length - 1;
-      return word.length >= FUZZY_MIN_LENGTH && !/[0-9]/.test(word) && !(known && known(word, isOpen));
+      return word.length >= FUZZY_MIN_LENGTH && !/[0-9]/.test(word) && !understood[i] && !(known && known(word, isOpen));
     });
-    return { words: words, open: open, fuzzy: fuzzy };
+    return {
+      words: words, open: open, fuzzy: fuzzy, slots: read.slots, asked: read.asked,
+      events: read.events
+    };
   }
 
-  /** True when a and b differ by at most one insertion, deletion, substitution or adjacent swap. */
-  function withinOneEdit(a, b) {
-    if (a === b) return true;
-    var la = a.length, lb = b.length;
-    if (Math.abs(la - lb) > 1) return false;
-    var i = 0;
-    while (i < la && i < lb && a.charAt(i) === b.charAt(i)) i++;
-    if (la === lb) {
-      if (a.slice(i + 1) === b.slice(i + 1)) return true;
-      return a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2);
-    }
-    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  /**
+   * The words to ask lunr for on behalf of the thesaurus terms: for each term whose words are all
+   * in some name, only its rarest word (a name containing the whole term contains that word), and
+   * none for generic slots ("xin", "cap lai") or when that word is in more than 15 % of the names:
+   * they would make nearly every procedure a candidate (and cost the time of scoring it).
+   */
+  function altWords(parsed, df, cap) {
+    var out = [], seen = Object.create(null);
+    parsed.words.forEach(function (w) { seen[w] = true; });
+    parsed.slots.forEach(function (slot) {
+      if (slot.generic) return;
+      slot.alts.forEach(function (alt) {
+        var rarest = null;
+        for (var k = 0; k < alt.words.length; k++) {
+          var n = df[alt.words[k]];
+          if (!n) return;
+          if (rarest === null || n < df[rarest]) rarest = alt.words[k];
+        }
+        if (!seen[rarest] && df[rarest] <= cap) { seen[rarest] = true; out.push(rarest); }
+      });
+    });
+    return out;
   }
 
-  /** How well a text word answers query word j: 1 exact (or prefix of the open word), 0.5 a typo, 0 not. */
-  function wordMatch(textWord, parsed, j) {
-    var word = parsed.words[j];
-    if (textWord === word) return 1;
-    if (parsed.open && j === parsed.words.length - 1 && word.length >= PREFIX_MIN_LENGTH && textWord.lastIndexOf(word, 0) === 0) return 1;
-    if (parsed.fuzzy[j] && withinOneEdit(textWord, word)) return FUZZY_WEIGHT;
-    return 0;
+  /** Per word, in how many names, aliases or synonym lists it occurs (the most of the three). */
+  function nameFrequencies(wire) {
+    var df = Object.create(null);
+    wire.fields.forEach(function (field, f) {
+      if (NAME_FIELDS.indexOf(field) < 0 || field === "code") return;
+      wire.words.forEach(function (word, i) {
+        var n = (wire.postings[f][i] || []).length;
+        if (n > (df[word] || 0)) df[word] = n;
+      });
+    });
+    return df;
   }
 
   /**
@@ -148,10 +184,12 @@
    * some name, alias, synonym or code. Only words found nowhere else (an office, an applicant, a
    * lĩnh vực) are looked up in the `other` field.
    */
-  function buildQuery(lunr, parsed, vocabulary, inverted) {
+  function buildQuery(lunr, parsed, vocabulary, inverted, df) {
+    var asked = askedWords(parsed, df);
     return function (q) {
       var narrow = only(q.allFields, NAME_FIELDS);
       parsed.words.forEach(function (word, i) {
+        if (!asked[i]) return;
         var inNames = inverted[word] && narrow.some(function (field) { return !isEmpty(inverted[word][field]); });
         q.term(word, { usePipeline: false, boost: EXACT_BOOST, fields: inNames ? narrow : q.allFields });
         if (parsed.open && i === parsed.words.length - 1 && word.length >= PREFIX_MIN_LENGTH) {
@@ -160,10 +198,32 @@
         }
         if (!parsed.fuzzy[i]) return;
         vocabulary.forEach(function (term) {
-          if (term !== word && withinOneEdit(term, word)) q.term(term, { usePipeline: false, boost: FUZZY_BOOST, fields: narrow });
+          if (term !== word && R().withinOneEdit(term, word)) q.term(term, { usePipeline: false, boost: FUZZY_BOOST, fields: narrow });
         });
       });
     };
+  }
+
+  /**
+   * Which query words lunr is asked for: every word of an ordinary slot; of a known phrase only
+   * its rarest word (the phrase counts only when found whole, and a name holding it holds that
+   * word); none of a generic slot ("dang ky", "xin") unless the query has nothing else. Asking
+   * for "dang ky" would make nearly every procedure a candidate (and cost the time of scoring it).
+   */
+  function askedWords(parsed, df) {
+    var asked = parsed.words.map(function () { return false; });
+    var specific = parsed.slots.some(function (slot) { return !slot.generic; });
+    parsed.slots.forEach(function (slot) {
+      if (slot.n === 1 && !slot.alts.length && !slot.events.length) { asked[slot.start] = true; return; }
+      if (slot.generic && specific) return;
+      var rarest = -1;
+      for (var k = slot.start; k < slot.start + slot.n; k++) {
+        if (!df[parsed.words[k]]) { rarest = -1; break; }
+        if (rarest < 0 || df[parsed.words[k]] < df[parsed.words[rarest]]) rarest = k;
+      }
+      if (rarest >= 0) asked[rarest] = true;
+    });
+    return asked;
   }
 
   /** The fields of `all` that are in `wanted`; all of them when none is (e.g. the full-text index). */
@@ -177,103 +237,6 @@
     return true;
   }
 
-  /** Per index word, how well it answers each query word (memoised for one query). */
-  function matcher(parsed) {
-    var memo = Object.create(null);
-    return function (term) {
-      var row = memo[term];
-      if (!row) {
-        row = memo[term] = parsed.words.map(function (word, j) { return wordMatch(term, parsed, j); });
-      }
-      return row;
-    };
-  }
-
-  /**
-   * How many query words a result answers (a typo counts half, so does a word found only in the
-   * `other` field). A code that matches outright counts as every word: a code names one procedure.
-   */
-  function coverage(metadata, parsed, match) {
-    var best = parsed.words.map(function () { return 0; });
-    var code = false;
-    for (var term in metadata) {
-      var row = match(term);
-      var weight = isOtherOnly(metadata[term]) ? OTHER_WEIGHT : 1;
-      for (var j = 0; j < row.length; j++) {
-        if (row[j] * weight > best[j]) best[j] = row[j] * weight;
-        if (row[j] === 1 && metadata[term].code && CODE_LIKE.test(parsed.words[j])) code = true;
-      }
-    }
-    var total = best.reduce(function (sum, value) { return sum + value; }, 0);
-    return code ? total + parsed.words.length : total;
-  }
-
-  /** A word found only among lĩnh vực, office names and applicants is weaker evidence. */
-  function isOtherOnly(fields) {
-    for (var field in fields) if (field !== OTHER_FIELD) return false;
-    return true;
-  }
-
-  /** The index fields a result matched in, in first-seen order. */
-  function matchedFields(metadata) {
-    var fields = [];
-    Object.keys(metadata).forEach(function (term) {
-      Object.keys(metadata[term]).forEach(function (field) {
-        if (fields.indexOf(field) < 0) fields.push(field);
-      });
-    });
-    return fields;
-  }
-
-  /**
-   * How well one name or alias reads as the query: the longest run of query words it contains in
-   * order, minus a little for every word before that run (qualifiers such as "lại", "gia hạn") and
-   * for every word the query did not ask for ("lưu động"). "Thủ tục" at the start is ignored.
-   */
-  function textFit(words, parsed) {
-    if (words[0] === BOILERPLATE[0] && words[1] === BOILERPLATE[1]) words = words.slice(2);
-    var bestRun = 0, bestStart = 0, answered = 0;
-    for (var s = 0; s < words.length; s++) {
-      var any = false;
-      for (var j = 0; j < parsed.words.length; j++) {
-        var run = 0;
-        while (s + run < words.length && j + run < parsed.words.length && wordMatch(words[s + run], parsed, j + run) > 0) run++;
-        if (run > 0) any = true;
-        if (run > bestRun) { bestRun = run; bestStart = s; }
-      }
-      if (any) answered++;
-    }
-    if (!bestRun) return 0;
-    return bestRun - START_PENALTY * bestStart - EXTRA_PENALTY * (words.length - answered);
-  }
-
-  /** Folded words of a record's name and aliases, computed once per record. */
-  function foldedTexts(doc, F) {
-    if (!doc._folded) {
-      doc._folded = { name: F.foldTokens(doc.n), aliases: (doc.a || []).map(F.foldTokens) };
-    }
-    return doc._folded;
-  }
-
-  /** Best fit over the name and (discounted) the aliases of a result record. */
-  function docFit(doc, parsed, F) {
-    var texts = foldedTexts(doc, F);
-    var fit = textFit(texts.name, parsed);
-    texts.aliases.forEach(function (alias) {
-      fit = Math.max(fit, textFit(alias, parsed) - ALIAS_DISCOUNT);
-    });
-    return fit;
-  }
-
-  /** Repealed procedures come after the ones in force; then the most query words; then BM25. */
-  function byCoverageAndScore(a, b) {
-    return a.repealed - b.repealed || b.coverage - a.coverage || b.score - a.score || a.ref - b.ref;
-  }
-
-  function byCoverageFitAndScore(a, b) {
-    return a.repealed - b.repealed || b.coverage - a.coverage || b.fit - a.fit || b.score - a.score || a.ref - b.ref;
-  }
-
   /** Does a result record pass the chosen facets ({field, level, office, online, free})? */
   function passes(doc, facets) {
     if (!facets) return true;
@@ -282,6 +245,7 @@
     if (facets.office != null && facets.office !== "" && doc.o.indexOf(Number(facets.office)) < 0) return false;
     if (facets.online != null && facets.online !== "" && doc.w !== Number(facets.online)) return false;
     if (facets.free && !doc.free) return false;
+    if (facets.event != null && facets.event !== "" && !(doc.e || []).some(function (m) { return m[0] === Number(facets.event); })) return false;
     return true;
   }
 
@@ -291,6 +255,10 @@
     var index = lunr.Index.load(expandIndex(payload.index));
     var docs = payload.docs;
     var vocabulary = Object.keys(index.invertedIndex);
+    var U = CKUnderstand.compile(payload.q);
+    var df = nameFrequencies(payload.index);
+    var wordAt = Object.create(null);
+    payload.index.words.forEach(function (word, i) { wordAt[word] = i; });
 
     /** Is the word in the index (or, for the open word, the start of a word in it)? */
     function known(word, isOpen) {
@@ -300,46 +268,151 @@
       return false;
     }
 
+    /**
+     * lunr's hits for the query's own words, plus the procedures whose names hold the rarest word
+     * of a thesaurus term (found in the index postings directly: asking lunr for them cost more
+     * than all the rest), plus, when the query names a life event, the event's procedures.
+     */
+    function candidates(parsed) {
+      var results = index.query(buildQuery(lunr, parsed, vocabulary, index.invertedIndex, df));
+      var seen = Object.create(null);
+      results.forEach(function (r) { seen[r.ref] = true; });
+      var add = function (ref) {
+        if (seen[ref]) return;
+        seen[ref] = true;
+        results.push({ ref: String(ref), score: 0, matchData: { metadata: {} } });
+      };
+      altWords(parsed, df, ALT_SHARE_CAP * docs.length).forEach(function (word) { refsOf(word).forEach(add); });
+      if (parsed.events.length) {
+        docs.forEach(function (doc, ref) { if (R().eventRank(doc, parsed.events) >= 0) add(ref); });
+      }
+      return results;
+    }
+
+    /** The documents whose name, aliases or synonyms hold `word` (decoded once from the payload). */
+    var refCache = Object.create(null);
+    function refsOf(word) {
+      if (refCache[word]) return refCache[word];
+      var wire = payload.index, at = wordAt[word], out = [], seen = Object.create(null);
+      if (at !== undefined) {
+        wire.fields.forEach(function (field, f) {
+          if (NAME_FIELDS.indexOf(field) < 0 || field === "code") return;
+          var ref = 0, refs = wire.postings[f][at] || [];
+          for (var k = 0; k < refs.length; k++) { ref += refs[k]; if (!seen[ref]) { seen[ref] = true; out.push(ref); } }
+        });
+      }
+      refCache[word] = out;
+      return out;
+    }
+
     function rank(parsed) {
-      var match = matcher(parsed);
-      var hits = index.query(buildQuery(lunr, parsed, vocabulary, index.invertedIndex)).map(function (r) {
+      var match = R().matcher(parsed);
+      var hits = candidates(parsed).map(function (r) {
         var ref = Number(r.ref);
         return {
           ref: ref,
           score: r.score,
-          coverage: coverage(r.matchData.metadata, parsed, match),
+          coverage: R().coverage(r.matchData.metadata, docs[ref], parsed, match, F),
+          viaEvent: R().creditRank(docs[ref]),
           repealed: docs[ref].s === "repealed" ? 1 : 0,
           matched: r.matchData.metadata
         };
       });
-      hits.sort(byCoverageAndScore);
+      hits.sort(R().byCoverageAndScore);
       var best = hits.reduce(function (max, h) { return Math.max(max, h.coverage); }, 0);
+      if (U && best < R().matchFloor(parsed)) return [];
       var floor = best * MIN_SHARE;
-      hits = hits.filter(function (h) { return h.coverage >= floor; });
+      hits = hits.filter(function (h) { return h.coverage > 0 && h.coverage >= floor; });
       if (payload.fit === false) return hits;
       var head = hits.slice(0, RERANK);
-      head.forEach(function (h) { h.fit = docFit(docs[h.ref], parsed, F); });
-      head.sort(byCoverageFitAndScore);
+      head.forEach(function (h) {
+        h.fit = R().docFit(docs[h.ref], parsed, F, U, h.viaEvent);
+        var place = parsed.events.length ? R().eventRank(docs[h.ref], parsed.events) : -1;
+        h.place = place < 0 ? NO_PLACE : place;
+      });
+      head.sort(R().byCoverageFitAndScore);
       return head.concat(hits.slice(RERANK));
     }
 
-    /** Ranked hits for a query; an empty query lists every procedure (for the facets alone). */
+    /** An empty query lists every procedure, or with a life event chosen its procedures in order. */
+    function browse(facets) {
+      var event = facets && facets.event != null && facets.event !== "" ? Number(facets.event) : -1;
+      var all = docs.map(function (doc, i) { return { ref: i, score: 0, coverage: 0, rank: event >= 0 ? R().eventRank(doc, [event]) : 0 }; });
+      if (event < 0) return all;
+      var plain = CKUnderstand.read([], U);
+      all = all.filter(function (h) { return h.rank >= 0; });
+      all.forEach(function (h) {
+        var name = R().plainName(docs[h.ref], F);
+        h.variant = CKUnderstand.unasked(name, plain, U);
+        h.length = name.length;
+      });
+      // Within one rule: the plain procedure (no qualifier, shortest name) before its variants.
+      return all.sort(function (a, b) { return a.rank - b.rank || a.variant - b.variant || a.length - b.length || a.ref - b.ref; });
+    }
+
+    /** Ranked hits for a query; `unmatched` when words were typed but nothing answers them. */
     function search(query, options) {
       var opts = options || {};
-      var parsed = parseQuery(query, F, known);
-      var hits = parsed.words.length ? rank(parsed) : docs.map(function (doc, i) { return { ref: i, score: 0, coverage: 0 }; });
+      var parsed = parseQuery(query, F, known, U);
+      if (opts.explain) parsed.explain = {};
+      var hits = parsed.words.length ? rank(parsed) : browse(opts.facets);
       var out = [];
       for (var i = 0; i < hits.length && (!opts.limit || out.length < opts.limit); i++) {
         var doc = docs[hits[i].ref];
         if (!passes(doc, opts.facets)) continue;
         hits[i].doc = doc;
-        hits[i].fields = hits[i].matched ? matchedFields(hits[i].matched) : [];
+        hits[i].fields = hits[i].matched ? R().matchedFields(hits[i].matched) : [];
         out.push(hits[i]);
       }
-      return { words: parsed.words, open: parsed.open, fuzzy: parsed.fuzzy, hits: out };
+      var unmatched = parsed.words.length > 0 && out.length === 0;
+      return {
+        words: parsed.words, open: parsed.open, fuzzy: parsed.fuzzy, hits: out, unmatched: unmatched,
+        events: parsed.events, suggest: unmatched ? suggest(parsed) : null, explain: parsed.explain
+      };
     }
 
-    return { search: search, docs: docs, payload: payload, index: index };
+    /**
+     * When nothing fits: the life events and lĩnh vực closest to the query (sharing the most
+     * words with its words and their thesaurus terms), best first; every event when none is close.
+     */
+    function suggest(parsed) {
+      var wanted = parsed.asked;
+      var score = function (words) {
+        var n = 0;
+        for (var w in words) if (wanted[w]) n++;
+        return n;
+      };
+      var events = eventWords().map(function (words, i) { return { index: i, score: words ? score(words) : 0 }; });
+      var fields = (payload.fields || []).map(function (f, i) { return { index: i, score: score(wordSet([F.foldTokens(f[1])])) }; });
+      return { events: closest(events), fields: closest(fields) };
+    }
+
+    /** Per life event with procedures, the set of words of its title, phrases and groups (once). */
+    var eventWordSets = null;
+    function eventWords() {
+      if (!eventWordSets) {
+        eventWordSets = (U ? U.events : []).map(function (ev, i) {
+          if (!docs.some(function (doc) { return R().eventRank(doc, [i]) >= 0; })) return null;
+          var lists = [F.foldTokens(ev[1])].concat(ev[3].map(function (p) { return p.split(" "); }));
+          ev[2].forEach(function (gi) { U.q.g[gi][0].forEach(function (p) { lists.push(p.split(" ")); }); });
+          return wordSet(lists);
+        });
+      }
+      return eventWordSets;
+    }
+
+    function wordSet(lists) {
+      var set = Object.create(null);
+      lists.forEach(function (list) { list.forEach(function (w) { set[w] = true; }); });
+      return set;
+    }
+
+    function closest(items) {
+      var close = items.filter(function (x) { return x.score > 0; }).sort(function (a, b) { return b.score - a.score || a.index - b.index; });
+      return close.slice(0, SUGGESTIONS).map(function (x) { return x.index; });
+    }
+
+    return { search: search, docs: docs, payload: payload, index: index, events: U ? U.events : [] };
   }
 
   /**
@@ -368,7 +441,7 @@
   function answers(folded, parsed, exact) {
     for (var i = 0; i < folded.length; i++) {
       for (var j = 0; j < parsed.words.length; j++) {
-        var match = wordMatch(folded[i], parsed, j);
+        var match = R().wordMatch(folded[i], parsed, j);
         if (match > 0 && (!exact[j] || folded[i] === parsed.words[j])) return true;
       }
     }
@@ -379,7 +452,7 @@
   function wordsAnswered(text, parsed, F) {
     var folded = F.foldTokens(text);
     return parsed.words.filter(function (word, j) {
-      return folded.some(function (w) { return wordMatch(w, parsed, j) > 0; });
+      return folded.some(function (w) { return R().wordMatch(w, parsed, j) > 0; });
     }).length;
   }
 
@@ -395,7 +468,7 @@
     highlight: highlight,
     markCount: markCount,
     wordsAnswered: wordsAnswered,
-    withinOneEdit: withinOneEdit,
+    withinOneEdit: function (a, b) { return R().withinOneEdit(a, b); },
     passes: passes
   };
 });

@@ -1,6 +1,6 @@
 /*
  * Công Khai search: the Vietnamese folding function, a byte-identical port of
- * generator/search/fold.py (rules documented there and in docs/search.md).
+ * generator/core/fold.py (rules documented there and in docs/search.md).
  * Both are tested against tests/search/fold_cases.json. Works in browsers (window.CKFold)
  * and in Node (module.exports).
  */

@@ -36,6 +36,8 @@
     return Promise.all([
       loadScript(ASSETS + "vendor/lunr/lunr.min.js"),
       loadScript(ASSETS + "fold.js"),
+      loadScript(ASSETS + "understand.js"),
+      loadScript(ASSETS + "rank.js"),
       loadScript(ASSETS + "engine.js")
     ]);
   }
@@ -243,7 +245,7 @@
     more.setAttribute("aria-selected", "false");
     more.appendChild(el("span", null, result.hits.length
       ? "Xem tất cả kết quả và lọc theo lĩnh vực →"
-      : "Không thấy thủ tục nào. Thử tìm trong trang Tra cứu →"));
+      : "Không có thủ tục nào khớp. Xem gợi ý trong trang Tra cứu →"));
     more.setAttribute("data-href", this.finderUrl + "?q=" + encodeURIComponent(query));
     this.list.appendChild(more);
     this.show();
@@ -317,7 +319,7 @@
 
   /* ---------- finder page ---------- */
 
-  var FACETS = ["linh-vuc", "cap", "co-quan", "truc-tuyen", "mien-phi"];
+  var FACETS = ["linh-vuc", "cap", "co-quan", "truc-tuyen", "su-kien", "mien-phi"];
 
   function Finder(page, box) {
     this.page = page;
@@ -328,6 +330,8 @@
     this.moreButton = page.querySelector("[data-ck-more]");
     this.fullSection = page.querySelector("[data-ck-fulltext]");
     this.fullList = page.querySelector("[data-ck-fulltext-results]");
+    this.none = page.querySelector("[data-ck-none]");
+    this.browse = page.querySelector("[data-ck-browse]");
     this.root = box ? box.root : page.getAttribute("data-ck-root").replace(/\/?$/, "/");
     this.indexUrl = page.getAttribute("data-ck-index");
     this.fullUrl = page.getAttribute("data-ck-fulltext-index");
@@ -401,6 +405,7 @@
       level: value("cap"),
       office: position(p.offices, value("co-quan")),
       online: position(p.online, value("truc-tuyen")),
+      event: position(this.engine.events, value("su-kien")),
       free: form.elements["mien-phi"] && form.elements["mien-phi"].checked
     };
   };
@@ -424,6 +429,42 @@
       ? (hits.length ? hits.length + " thủ tục phù hợp" : "Không thấy thủ tục nào có tên phù hợp.")
       : hits.length + " / " + total + " thủ tục";
     if (this.moreButton) this.moreButton.hidden = hits.length <= this.shown;
+    var facets = this.facets();
+    if (this.browse) this.browse.hidden = result.words.length > 0 || facets.event !== "";
+    this.renderNone(result);
+  };
+
+  /**
+   * Nothing fits: say so, offer the closest life events and lĩnh vực (from the engine) and the
+   * hotline (in the page); no procedure is shown as a match.
+   */
+  Finder.prototype.renderNone = function (result) {
+    if (!this.none) return;
+    this.none.hidden = !result.unmatched;
+    if (!result.unmatched) return;
+    var p = this.engine.payload, events = this.engine.events;
+    var title = this.none.querySelector("[data-ck-none-title]");
+    title.textContent = "Không có thủ tục nào khớp với «" + this.input.value.trim() + "».";
+    var eventList = this.none.querySelector("[data-ck-none-events]");
+    var fieldList = this.none.querySelector("[data-ck-none-fields]");
+    eventList.textContent = "";
+    fieldList.textContent = "";
+    var chosen = result.suggest.events.length ? result.suggest.events : events.map(function (e, i) { return i; });
+    chosen.forEach(function (i) {
+      var link = el("a", "ck-events__link", events[i][1]);
+      link.href = "?su-kien=" + encodeURIComponent(events[i][0]);
+      var item = el("li");
+      item.appendChild(link);
+      eventList.appendChild(item);
+    });
+    result.suggest.fields.forEach(function (i) {
+      var link = el("a", null, p.fields[i][1]);
+      link.href = "?linh-vuc=" + encodeURIComponent(p.fields[i][0]);
+      var item = el("li");
+      item.appendChild(link);
+      fieldList.appendChild(item);
+    });
+    this.none.querySelector("[data-ck-none-fields-intro]").hidden = !result.suggest.fields.length;
   };
 
   /** Below the name results: procedures and pages whose text (steps, documents…) has the words. */

@@ -1,4 +1,4 @@
-"""Search, step 1: the one Vietnamese folding function (the browser runs a byte-identical port).
+"""Core: the one Vietnamese folding function for search, life events and the table filter (fold.js ports it).
 
 Every text that enters the search index, and every query, passes through :func:`fold_tokens`.
 The rules, in order (documented for editors in ``docs/search.md``):

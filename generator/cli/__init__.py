@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from generator.catalogue import read_catalogue
+from generator.catalogue import Catalogue
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity, has_errors, sort_issues
 from generator.model.dates import build_date
+from generator.reading import read_catalogue
 from generator.scaffold import scaffold_procedure
 from generator.schema import write_schemas
 
@@ -43,14 +45,16 @@ def print_issues(issues: Sequence[Issue], *, strict: bool = False) -> None:
     errors = sum(1 for i in issues if i.severity is Severity.ERROR or (strict and not i.dated))
     warnings = len(issues) - errors
     if issues:
-        print(f"{errors} lỗi, {warnings} cảnh báo.", file=sys.stderr)
+        kinds = Counter(i.code for i in issues)
+        by_kind = ", ".join(f"{code} {count}" for code, count in sorted(kinds.items()))
+        print(f"{errors} lỗi, {warnings} cảnh báo ({by_kind}).", file=sys.stderr)
 
 
 @command("check")
 def run_check(args: argparse.Namespace) -> int:
     """Validate every content file; exit 1 on any error (on any non-dated warning with --strict)."""
     catalogue, issues = read_catalogue(args.root, args.as_of)
-    issues = sort_issues([*issues, *_extra_content_issues(args.root)])
+    issues = sort_issues([*issues, *_extra_content_issues(args.root, catalogue)])
     print_issues(issues, strict=args.strict)
     if has_errors(issues, strict=args.strict):
         return 1
@@ -62,11 +66,11 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _extra_content_issues(root: Path) -> list[Issue]:
-    """Problems in content files owned by later stages (the search synonyms)."""
-    from generator.search.synonyms import read_synonyms
+def _extra_content_issues(root: Path, catalogue: Catalogue | None = None) -> list[Issue]:
+    """Problems in files owned by later stages: the search synonyms, the shipped thesaurus and events."""
+    from generator.search.words import check_words
 
-    return read_synonyms(root)[1]
+    return check_words(root, catalogue)
 
 
 @command("schema")
@@ -178,12 +182,8 @@ def _load_extensions() -> None:
     """Import the optional stage CLIs so they can register themselves."""
     import importlib
 
-    for module in (
-        "generator.adapters.build_command",
-        "generator.posters.cli",
-        "generator.search.cli",
-        "generator.plans.cli",
-    ):
+    stages = ("generator.adapters.build_command", "generator.cli.posters", "generator.cli.search")
+    for module in (*stages, "generator.cli.importer", "generator.cli.plans"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -11,7 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-from generator.catalogue import read_catalogue
 from generator.cli import command, extension, print_issues
 from generator.core.gitdates import last_changed
 from generator.issues import has_errors
@@ -20,6 +19,7 @@ from generator.posters.plan import Sheet
 from generator.posters.reprint import Reprint, reprint_list
 from generator.posters.theme import load_theme
 from generator.posters.write import CACHE_DIR, PosterReport, write_posters
+from generator.reading import read_catalogue
 
 DEFAULT_OUT = Path("site") / "posters"
 
