@@ -22,6 +22,7 @@ from generator.core.build_context import BuildContext, make_build_context
 from generator.core.pages import GeneratedPage
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity
+from generator.plans.pages import iter_plan_pages
 from generator.reading import read_catalogue
 from generator.search.finder import iter_finder_pages
 from generator.site.providers import iter_index_pages, iter_procedure_pages
@@ -31,13 +32,19 @@ __all__ = ["PAGE_PROVIDERS", "POST_BUILD_WRITERS", "BuildSettings", "Rendering",
 PageProvider = Callable[[Catalogue, BuildContext], Iterable[GeneratedPage]]
 PostBuildWriter = Callable[[Catalogue, Path, BuildContext], None]
 
-PAGE_PROVIDERS: list[PageProvider] = [iter_index_pages, iter_procedure_pages, iter_finder_pages]
+PAGE_PROVIDERS: list[PageProvider] = [
+    iter_index_pages,
+    iter_procedure_pages,
+    iter_finder_pages,
+    iter_plan_pages,
+]
 """Everything that contributes pages to the site; each returns GeneratedPage objects."""
 
 POST_BUILD_WRITERS: list[str] = [
     "generator.site.writers:write_forms",
     "generator.search.write:write_search_index",
     "generator.posters.write:write_site_posters",
+    "generator.plans.files:write_plan_files",
 ]
 """Everything that writes files into the finished site folder, as ``module:function`` (run in order)."""
 

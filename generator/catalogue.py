@@ -18,6 +18,7 @@ from generator.issues import Issue, Severity
 from generator.load import PathKey, SourceFile, format_path
 from generator.model import Field, FieldList, Office, Procedure, Site
 from generator.model.dates import Lifecycle, lifecycle
+from generator.plans.read import PlanEntry
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -62,6 +63,8 @@ class Catalogue:
     field_by_slug: Mapping[str, Field] = field(default_factory=dict)
     office_files: frozenset[str] = frozenset()
     """Slugs of every office file, valid or not (so one broken office does not cascade)."""
+    plans: tuple[PlanEntry, ...] = ()
+    """Land-use plans under content/plans/ (generator.plans), each with its parsed GeoJSON."""
 
     def state(self, entry: ProcedureEntry) -> Lifecycle:
         """The lifecycle of a procedure on the catalogue's build date."""

@@ -21,6 +21,7 @@ _FILES = {
     "office": "content/offices/<mã>.yaml",
     "fields": "content/fields.yaml",
     "site": "content/site.yaml",
+    "plan": "content/plans/<mã-kế-hoạch>/plan.yaml",
 }
 
 

@@ -15,11 +15,13 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from generator.catalogue import Catalogue, Entry, OfficeEntry
+from generator.catalogue import Catalogue, Entry, OfficeEntry, ProcedureEntry
 from generator.checks import run_checks
 from generator.issues import Issue, Severity, display_path, sort_issues
 from generator.load import load_yaml, source_of
 from generator.model import FieldList, Office, Procedure, Site
+from generator.plans.checks import check_plan_offices, run_plan_checks
+from generator.plans.read import read_plans
 from generator.validate import validate_model
 
 M = TypeVar("M", bound=BaseModel)
@@ -74,6 +76,20 @@ def _content_files(folder: Path, root: Path, issues: list[Issue]) -> list[Path]:
     return sorted(folder.rglob("*.yaml"))
 
 
+def _read_procedures(root: Path, issues: list[Issue]) -> tuple[list[ProcedureEntry], bool]:
+    """Every procedure file, and whether every one of them could be read into a model."""
+    procedures, complete = [], True
+    for path in _content_files(root / PROCEDURES_DIR, root, issues):
+        proc = _read(root, path, Procedure, "", issues)
+        if proc is None:
+            complete = False
+            continue
+        slug = proc.model.slug or _slug_of(path, root, issues)
+        complete = complete and _SLUG.match(slug) is not None
+        procedures.append(Entry(slug, proc.model, proc.file))
+    return procedures, complete
+
+
 def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[Issue]]:
     """Load, validate and cross-check every content file under ``root``.
 
@@ -89,16 +105,11 @@ def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[I
         entry = _read(root, path, Office, _slug_of(path, root, issues), issues)
         if entry is not None:
             offices[entry.slug] = entry
-    procedures = []
-    complete = site is not None and fields is not None and len(offices) == len(office_paths)
-    for path in _content_files(root / PROCEDURES_DIR, root, issues):
-        proc = _read(root, path, Procedure, "", issues)
-        if proc is None:
-            complete = False
-            continue
-        slug = proc.model.slug or _slug_of(path, root, issues)
-        complete = complete and _SLUG.match(slug) is not None
-        procedures.append(Entry(slug, proc.model, proc.file))
+    procedures, read_all = _read_procedures(root, issues)
+    plans, plan_issues, plans_read = read_plans(root, as_of)
+    issues += plan_issues + run_plan_checks(plans, as_of)
+    issues += check_plan_offices(plans, frozenset(path.stem for path in office_paths))
+    complete = read_all and plans_read and len(offices) == len(office_paths)
     if site is None or fields is None:
         return None, sort_issues(issues)
     catalogue = Catalogue(
@@ -110,6 +121,7 @@ def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[I
         tuple(procedures),
         MappingProxyType({f.slug: f for f in fields.model.fields}),
         frozenset(path.stem for path in office_paths),
+        plans,
     )
     issues.extend(run_checks(catalogue))
     ok = complete and not any(i.severity is Severity.ERROR for i in issues)

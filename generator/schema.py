@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.model import FieldList, Office, Procedure, Site
+from generator.plans.model import Plan
 
 SCHEMA_DIR = Path("generator/schema")
 
@@ -22,6 +23,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "office": Office,
     "fields": FieldList,
     "site": Site,
+    "plan": Plan,
 }
 
 

@@ -48,7 +48,8 @@ def test_invalid_file_reports_located_issue(case: Path, tmp_path: Path) -> None:
 
 
 def test_every_code_has_a_case() -> None:
-    covered = {c.stem.split("--")[0] for c in CASES} | SPECIAL | FALLBACK
+    plans = {c.name.split("--")[0] for c in (FIXTURES / "plans" / "invalid").iterdir()}  # tests/plans
+    covered = {c.stem.split("--")[0] for c in CASES} | plans | SPECIAL | FALLBACK
     assert set(CODES) == covered
 
 
@@ -59,6 +60,9 @@ def test_every_code_used_in_the_source_is_registered() -> None:
     source = "".join(path.read_text(encoding="utf-8") for path in files)
     used = set(re.findall(r'"([a-z0-9]+(?:-[a-z0-9]+)+)"', source)) - {"utf-8"}
     assert used <= set(CODES)
+    plans = Path(__file__).parent.parent / "generator" / "plans"
+    text = "".join(p.read_text(encoding="utf-8") for p in plans.glob("*.py"))
+    assert set(re.findall(r'"((?:plan|geo)-[a-z0-9]+(?:-[a-z0-9]+)+)"', text)) <= set(CODES)
 
 
 def test_missing_required_file(tmp_path: Path) -> None:

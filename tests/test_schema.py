@@ -23,6 +23,7 @@ def _content_files(root: Path) -> list[tuple[str, Path]]:
     files = [("site", root / "content" / "site.yaml"), ("fields", root / "content" / "fields.yaml")]
     files += [("office", p) for p in sorted((root / "content" / "offices").glob("*.yaml"))]
     files += [("procedure", p) for p in sorted((root / "procedures").rglob("*.yaml"))]
+    files += [("plan", p) for p in sorted((root / "content" / "plans").glob("*/plan.yaml"))]
     return files
 
 

@@ -59,7 +59,10 @@ def run_check(args: argparse.Namespace) -> int:
     if has_errors(issues, strict=args.strict):
         return 1
     count = len(catalogue.procedures) if catalogue else 0
-    print(f"Nội dung hợp lệ: {count} thủ tục (ngày áp dụng {args.as_of:%d/%m/%Y}).")
+    plans = ""
+    if catalogue and catalogue.plans:
+        plans = f", {len(catalogue.plans)} quy hoạch, kế hoạch sử dụng đất"
+    print(f"Nội dung hợp lệ: {count} thủ tục{plans} (ngày áp dụng {args.as_of:%d/%m/%Y}).")
     return 0
 
 
@@ -180,7 +183,7 @@ def _load_extensions() -> None:
     import importlib
 
     stages = ("generator.adapters.build_command", "generator.cli.posters", "generator.cli.search")
-    for module in (*stages, "generator.cli.importer"):
+    for module in (*stages, "generator.cli.importer", "generator.cli.plans"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

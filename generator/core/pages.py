@@ -51,3 +51,12 @@ class GeneratedPage:
     def src_uri(self) -> str:
         """The virtual source name MkDocs uses for this page."""
         return src_uri(self.path)
+
+
+@dataclass(frozen=True)
+class TextPage:
+    """A page as the full-text index sees it: address, title, plain text (free pages, plans, projects)."""
+
+    path: str
+    title: str
+    text: str

@@ -15,6 +15,13 @@ def number(value: float) -> str:
     return _group(int(whole)) + "," + fraction
 
 
+def hectares(value: float) -> str:
+    """An area in hectares, two decimals the Vietnamese way: 1.268,97 (the caller adds «ha» if needed)."""
+    whole, _, fraction = f"{value:.2f}".partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return sign + _group(abs(int(whole))) + "," + fraction
+
+
 def money(amount: int) -> str:
     """An amount in đồng: ``8.000 đồng``."""
     return f"{number(amount)} đồng"

@@ -23,6 +23,7 @@ from generator.facts.times import time_facts
 from generator.model import Channel, Fee, Procedure, ProcessingTime
 from generator.model.dates import LIFECYCLE_LABELS, format_date
 from generator.model.types import CHANNEL_LABELS, ONLINE_LABELS
+from generator.plans.changes import diff_plans, render_plan_changes
 from generator.reading import read_catalogue
 
 CONTENT_PATHS = ("content", "procedures")
@@ -237,4 +238,5 @@ def change_report(root: Path, base: str, as_of: dt.date) -> tuple[str, list[Proc
     with tempfile.TemporaryDirectory() as tmp:
         old, _ = read_catalogue(snapshot(root, base, Path(tmp)), as_of)
     changes = diff_catalogues(old, new)
-    return render_report(changes, base), changes
+    plans = render_plan_changes(diff_plans(old, new))
+    return render_report(changes, base) + (f"\n{plans}" if plans else ""), changes

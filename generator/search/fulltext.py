@@ -8,7 +8,6 @@ Procedure text comes from the models; the free pages' text comes from their buil
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
 from generator.core.fold import fold_tokens
+from generator.core.pages import TextPage
 from generator.search.index import FORMAT_VERSION, build_lunr
 
 PAGES_DIR = Path("content/pages")
@@ -41,15 +41,6 @@ FIELD_LABELS: dict[str, str] = {
     "body": "nội dung trang",
 }
 """How the finder names the part of a page that matched («Có trong: thành phần hồ sơ»)."""
-
-
-@dataclass(frozen=True)
-class TextPage:
-    """A free page as the index sees it: address, title, plain text."""
-
-    path: str
-    title: str
-    text: str
 
 
 def _words(*texts: str | None) -> list[str]:

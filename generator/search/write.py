@@ -14,6 +14,7 @@ from generator.catalogue import Catalogue
 from generator.core.build_context import BuildContext
 from generator.errors import ContentError
 from generator.issues import Severity
+from generator.plans.search import iter_plan_text_pages
 from generator.search.finder import FULLTEXT_INDEX, PROCEDURE_INDEX
 from generator.search.fulltext import build_fulltext_payload, iter_text_pages
 from generator.search.index import build_procedure_payload
@@ -40,7 +41,7 @@ def write_search_index(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) 
         raise ContentError(errors)
     # One index at a time: each is written and dropped before the next is built (peak memory).
     _write(site_dir / PROCEDURE_INDEX, build_procedure_payload(catalogue, synonyms))
-    pages = list(iter_text_pages(catalogue.root, site_dir))
+    pages = [*iter_text_pages(catalogue.root, site_dir), *iter_plan_text_pages(catalogue)]
     _write(site_dir / FULLTEXT_INDEX, build_fulltext_payload(catalogue, pages))
 
 

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
+from generator.core.links import Link, OfficeView, office_view
 from generator.facts.collation import collation_key
 from generator.facts.offices import FeedbackFacts, office_facts
 from generator.facts.procedure import site_feedback
 from generator.model.dates import format_date
 from generator.model.types import ONLINE_LABELS
-from generator.site.views import Link, OfficeView, ProcedureRow, office_view, procedure_row
+from generator.plans.listing import home_plan_links
+from generator.site.views import ProcedureRow, procedure_row
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class HomePage:
         fields: field tiles with counts. online: online-level links with counts. total: active count.
         offices: office boxes. hotline: general hotline or None. feedback: feedback block.
         all_procedures: link to the full table. upcoming: procedures that start later.
+        plans: land-use plans under consultation or in force (generator.plans), with their state.
         events: «Tôi cần làm gì khi…» links, one per life event with active procedures.
     """
 
@@ -52,6 +55,7 @@ class HomePage:
     feedback: FeedbackFacts
     all_procedures: str
     upcoming: tuple[ProcedureRow, ...]
+    plans: tuple[Link, ...] = ()
     events: tuple[CountLink, ...] = ()
 
 
@@ -221,6 +225,7 @@ def home_page(catalogue: Catalogue, search_action: str) -> HomePage:
         feedback=site_feedback(catalogue),
         all_procedures=urls.relative(here, urls.ALL_PROCEDURES),
         upcoming=rows_in_state(catalogue, catalogue.procedures, here, "upcoming"),
+        plans=home_plan_links(catalogue),
         events=event_links(catalogue, here),
     )
 

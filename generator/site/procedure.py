@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
 from generator.core.build_context import BuildContext
+from generator.core.links import Link, OfficeView, office_view
 from generator.facts.documents import DocumentFacts
 from generator.facts.offices import FeedbackFacts
 from generator.facts.procedure import ProcedureFacts, procedure_facts, site_feedback
@@ -19,7 +20,7 @@ from generator.facts.text import Blocks, text_blocks
 from generator.facts.times import step_duration
 from generator.model import Document, LegalDocument, Procedure
 from generator.model.dates import format_date
-from generator.site.views import Link, OfficeView, feedback_blocks, office_view
+from generator.site.views import feedback_blocks
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
 from generator.core.build_context import BuildContext
+from generator.core.links import Link, office_view
 from generator.core.pages import Body, GeneratedPage
 from generator.facts.offices import office_facts
 from generator.model.types import ONLINE_LABELS
@@ -24,7 +25,6 @@ from generator.site.listing import (
     online_links,
 )
 from generator.site.procedure import procedure_page
-from generator.site.views import Link, office_view
 
 Select = Callable[[ProcedureEntry], bool]
 Links = Callable[[Catalogue, str], tuple[CountLink, ...]]

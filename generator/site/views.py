@@ -15,23 +15,6 @@ from generator.facts.procedure import ProcedureFacts, procedure_facts
 
 
 @dataclass(frozen=True)
-class Link:
-    """A link: text (escaped) and a relative href."""
-
-    text: str
-    href: str
-
-
-@dataclass(frozen=True)
-class OfficeView:
-    """An office box: the office's facts, a link to its page, and poster PDF links shown with it."""
-
-    facts: OfficeFacts
-    href: str
-    posters: tuple[Link, ...] = ()
-
-
-@dataclass(frozen=True)
 class ProcedureRow:
     """One row of a procedure table: the procedure's facts and its link.
 
@@ -43,11 +26,6 @@ class ProcedureRow:
     facts: ProcedureFacts
     href: str
     state_note: str
-
-
-def office_view(office: OfficeFacts, from_path: str, posters: tuple[Link, ...] = ()) -> OfficeView:
-    """The office box of ``office`` as seen from the page at ``from_path``."""
-    return OfficeView(office, urls.relative(from_path, urls.office_path(office.slug)), posters)
 
 
 def procedure_row(catalogue: Catalogue, entry: ProcedureEntry, from_path: str) -> ProcedureRow:

@@ -132,7 +132,7 @@ def test_compact_drops_lunrs_repetition() -> None:
 
 
 def test_fulltext_covers_steps_documents_and_pages(valid_root: Path) -> None:
-    from generator.search.fulltext import TextPage
+    from generator.core.pages import TextPage
 
     catalogue = catalogue_of(valid_root)
     payload = build_fulltext_payload(
