@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.catalogue import read_catalogue
 from generator.plans.geojson import load_geojson
+from generator.reading import read_catalogue
 from tests.conftest import AS_OF, FIXTURES
 
 json_values = st.recursive(

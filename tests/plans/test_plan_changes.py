@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.catalogue import read_catalogue
 from generator.plans.changes import diff_plans, render_plan_changes
+from generator.reading import read_catalogue
 from tests.conftest import AS_OF, FIXTURES
 from tests.plans.test_plan_corpus import tree
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import read_catalogue
 from generator.issues import CODES, Severity
+from generator.reading import read_catalogue
 from tests.conftest import AS_OF, FIXTURES
 
 PLANS = FIXTURES / "plans"

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import Catalogue, read_catalogue
+from generator.catalogue import Catalogue
 from generator.core.build_context import make_build_context
 from generator.plans.files import projects_csv, safe_cell, write_plan_files
 from generator.plans.lifecycle import plan_state, publication_deadline
 from generator.plans.pages import iter_plan_pages
+from generator.reading import read_catalogue
 from tests.conftest import AS_OF, FIXTURES, PROJECT_ROOT
 from tests.plans.test_plan_corpus import tree
 
