@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.errors import PosterError
+from generator.facts.procedure import ProcedureFacts, procedure_facts
 from generator.model import Procedure
 from generator.model.dates import fees_on
 from generator.posters.office_index import IndexPoster, index_poster
@@ -141,16 +142,23 @@ def plan_sheets(cat: Catalogue, theme: Theme, changed: Mapping[str, dt.date] | N
     changed = changed or {}
     started = transitions(cat)
     bodies: dict[str, ProcedurePoster] = {}
+    collected: dict[str, ProcedureFacts] = {}
+
+    def facts_of(entry: ProcedureEntry) -> ProcedureFacts:  # each procedure's facts once, for every office
+        if entry.slug not in collected:
+            collected[entry.slug] = procedure_facts(cat, entry)
+        return collected[entry.slug]
+
     sheets: list[Sheet] = []
     for office, entries in posted_at(cat).items():
         updated = {entry.slug: updated_on(cat, entry, changed) for entry in entries}
-        index = index_poster(cat, office, entries, head)
+        index = index_poster(cat, office, entries, head, facts_of)
         newest = max([*updated.values(), *started.get(office, [])], default=cat.as_of)
         sheets.append(make_sheet(f"{office}/{INDEX_NAME}.pdf", office, None, index, newest, theme))
         for entry in sorted(entries, key=lambda e: e.slug):
             if entry.slug not in bodies:
-                bodies[entry.slug] = make_procedure_poster(cat, entry, office, head)
-            poster = at_office(bodies[entry.slug], cat, entry, office)
+                bodies[entry.slug] = make_procedure_poster(cat, entry, office, head, facts_of(entry))
+            poster = at_office(bodies[entry.slug], facts_of(entry), office)
             path = f"{office}/{entry.slug}.pdf"
             sheets.append(make_sheet(path, office, entry.slug, poster, updated[entry.slug], theme))
     return sheets

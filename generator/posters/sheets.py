@@ -245,11 +245,15 @@ def step_item(step: Step) -> StepItem:
 
 
 def procedure_poster(
-    cat: Catalogue, entry: ProcedureEntry, office_slug: str, head: Masthead
+    cat: Catalogue,
+    entry: ProcedureEntry,
+    office_slug: str,
+    head: Masthead,
+    facts: ProcedureFacts | None = None,
 ) -> ProcedurePoster:
-    """The context of the poster of ``entry`` as posted at ``office_slug``."""
+    """The poster of ``entry`` at ``office_slug`` (``facts``: when already collected)."""
     site, proc = cat.site.model, entry.model
-    facts: ProcedureFacts = procedure_facts(cat, entry)
+    facts = facts or procedure_facts(cat, entry)
     groups = channel_groups(facts.channels)
     times = {group.time for group in groups}
     url = procedure_url(site, entry.slug)
@@ -283,10 +287,8 @@ def procedure_poster(
     )
 
 
-def at_office(
-    poster: ProcedurePoster, cat: Catalogue, entry: ProcedureEntry, office_slug: str
-) -> ProcedurePoster:
+def at_office(poster: ProcedurePoster, facts: ProcedureFacts, office_slug: str) -> ProcedurePoster:
     """The same poster as posted at another office (only the office box, with its feedback, differs)."""
     if poster.office.slug == office_slug:
         return poster
-    return dataclasses.replace(poster, office=procedure_facts(cat, entry).office(office_slug))
+    return dataclasses.replace(poster, office=facts.office(office_slug))

@@ -83,7 +83,12 @@ HOSTILE = st.one_of(
 ).filter(lambda s: s.strip() != "")
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30,
+    deadline=None,
+    database=None,  # the drawn paths depend on the context shape: replaying old examples would be flaky
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data(), hostile=HOSTILE)
 def test_hostile_text_in_any_field_prints_literally(
     data: st.DataObject, hostile: str, sheets: list[Sheet], renderer: Renderer, tmp_path: Path
