@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
@@ -146,8 +147,30 @@ def offices_of(catalogue: Catalogue, proc: Procedure) -> tuple[OfficeFacts, ...]
     )
 
 
+_COLLECTED: dict[int, tuple[weakref.ref[Catalogue], dict[str, tuple[ProcedureEntry, ProcedureFacts]]]] = {}
+"""Facts already collected, per catalogue object (dropped when the catalogue is)."""
+
+
 def procedure_facts(catalogue: Catalogue, entry: ProcedureEntry) -> ProcedureFacts:
-    """Collect the facts of ``entry`` on the catalogue's build date."""
+    """The facts of ``entry`` on the catalogue's build date, collected once per catalogue.
+
+    Every page, listing row, search record and sheet of a build asks for them; both arguments are
+    frozen, so the first answer is the answer.
+    """
+    key = id(catalogue)
+    memo = _COLLECTED.get(key)
+    if memo is None or memo[0]() is not catalogue:
+        memo = (weakref.ref(catalogue, lambda _ref: _COLLECTED.pop(key, None)), {})
+        _COLLECTED[key] = memo
+    hit = memo[1].get(entry.slug)
+    if hit is None or hit[0] is not entry:
+        hit = (entry, collect_facts(catalogue, entry))
+        memo[1][entry.slug] = hit
+    return hit[1]
+
+
+def collect_facts(catalogue: Catalogue, entry: ProcedureEntry) -> ProcedureFacts:
+    """Collect the facts of ``entry`` on the catalogue's build date (no memo)."""
     proc = entry.model
     code, local_code = display_code(proc)
     field = catalogue.field_by_slug.get(proc.field)
