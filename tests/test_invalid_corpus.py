@@ -101,15 +101,17 @@ def test_file_name_with_diacritics(tmp_path: Path) -> None:
 def test_office_and_site_errors_are_located(tmp_path: Path) -> None:
     root = _tree(tmp_path)
     office = root / "content" / "offices" / "mot-cua.yaml"
-    office.write_text(office.read_text(encoding="utf-8") + "hotlien: 0123\n", encoding="utf-8")
+    office_text = office.read_text(encoding="utf-8")
+    office.write_text(office_text + "hotlien: 0123\n", encoding="utf-8")
+    hotlien_line = office_text.count("\n") + 1
     site = root / "content" / "site.yaml"
-    site.write_text(
-        site.read_text(encoding="utf-8").replace("default_office: mot-cua", "default_office: khac")
-    )
+    site_text = site.read_text(encoding="utf-8")
+    site.write_text(site_text.replace("default_office: mot-cua", "default_office: khac"), encoding="utf-8")
+    default_line = site_text[: site_text.index("default_office:")].count("\n") + 1
     _, issues = read_catalogue(root, AS_OF)
     located = {(i.file, i.line, i.field, i.code) for i in issues if i.severity is Severity.ERROR}
-    assert ("content/offices/mot-cua.yaml", 5, "hotlien", "unknown-key") in located
-    assert ("content/site.yaml", 5, "default_office", "unknown-office") in located
+    assert ("content/offices/mot-cua.yaml", hotlien_line, "hotlien", "unknown-key") in located
+    assert ("content/site.yaml", default_line, "default_office", "unknown-office") in located
     # an office file with an error must not cascade into "unknown office" errors elsewhere
     assert not any(i.code == "unknown-office" and i.file.startswith("procedures/") for i in issues)
 

@@ -76,6 +76,28 @@ def test_golden_home_page(built: tuple) -> None:  # type: ignore[type-arg]
 
 
 @pytest.mark.parametrize(
+    ("path", "name", "template"),
+    [
+        ("thu-tuc/cong-nhan-ho-ngheo/", "procedure-cong-nhan-ho-ngheo.html", "pages/procedure.html"),
+        (
+            "thu-tuc/dang-ky-dat-dai-lan-dau/",
+            "procedure-dang-ky-dat-dai-lan-dau.html",
+            "pages/procedure.html",
+        ),
+        ("co-quan/diem-phu/", "office-diem-phu.html", "pages/listing.html"),
+        ("co-quan/", "offices.html", "pages/groups.html"),
+        ("thu-tuc/", "all-procedures.html", "pages/listing.html"),
+        ("tra-cuu/", "finder.html", "pages/finder.html"),
+    ],
+)
+def test_golden_page_kinds(built: tuple, path: str, name: str, template: str) -> None:  # type: ignore[type-arg]
+    """One golden per page kind, on the messy shapes: stages-only time and stage notes (hộ nghèo),
+    a long multi-channel record with dated waivers (đất đai), an office with its own feedback block."""
+    _, _, pages = built
+    check_golden(name, pages[path].render().html, f"{template} for {path} of tests/fixtures/valid")
+
+
+@pytest.mark.parametrize(
     ("context", "template"),
     [
         (ProcedurePage, "procedure.html"),
