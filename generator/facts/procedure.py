@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
@@ -147,26 +146,13 @@ def offices_of(catalogue: Catalogue, proc: Procedure) -> tuple[OfficeFacts, ...]
     )
 
 
-_COLLECTED: dict[int, tuple[weakref.ref[Catalogue], dict[str, tuple[ProcedureEntry, ProcedureFacts]]]] = {}
-"""Facts already collected, per catalogue object (dropped when the catalogue is)."""
-
-
 def procedure_facts(catalogue: Catalogue, entry: ProcedureEntry) -> ProcedureFacts:
     """The facts of ``entry`` on the catalogue's build date, collected once per catalogue.
 
-    Every page, listing row, search record and sheet of a build asks for them; both arguments are
-    frozen, so the first answer is the answer.
+    Every page, listing row, search record and sheet of a build asks for them.
     """
-    key = id(catalogue)
-    memo = _COLLECTED.get(key)
-    if memo is None or memo[0]() is not catalogue:
-        memo = (weakref.ref(catalogue, lambda _ref: _COLLECTED.pop(key, None)), {})
-        _COLLECTED[key] = memo
-    hit = memo[1].get(entry.slug)
-    if hit is None or hit[0] is not entry:
-        hit = (entry, collect_facts(catalogue, entry))
-        memo[1][entry.slug] = hit
-    return hit[1]
+    hit = catalogue.derived(("facts", entry.slug), lambda: (entry, collect_facts(catalogue, entry)))
+    return hit[1] if hit[0] is entry else collect_facts(catalogue, entry)
 
 
 def collect_facts(catalogue: Catalogue, entry: ProcedureEntry) -> ProcedureFacts:

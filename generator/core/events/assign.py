@@ -101,7 +101,14 @@ def memberships(entry: ProcedureEntry, events: EventFile) -> list[Membership]:
 
 
 def event_members(catalogue: Catalogue, events: EventFile) -> dict[str, list[ProcedureEntry]]:
-    """Active procedures of every event, best rank first (then catalogue order)."""
+    """Active procedures of every event, best rank first (then catalogue order); once per catalogue."""
+    found = catalogue.derived(
+        ("event-members", id(events)), lambda: (events, _event_members(catalogue, events))
+    )
+    return found[1] if found[0] is events else _event_members(catalogue, events)
+
+
+def _event_members(catalogue: Catalogue, events: EventFile) -> dict[str, list[ProcedureEntry]]:
     ranked: dict[str, list[tuple[int, int, ProcedureEntry]]] = {e.id: [] for e in events.events}
     for order, entry in enumerate(catalogue.in_state("active")):
         for m in memberships(entry, events):
