@@ -157,7 +157,9 @@ def plan_sheets(cat: Catalogue, theme: Theme, changed: Mapping[str, dt.date] | N
         sheets.append(make_sheet(f"{office}/{INDEX_NAME}.pdf", office, None, index, newest, theme))
         for entry in sorted(entries, key=lambda e: e.slug):
             if entry.slug not in bodies:
-                bodies[entry.slug] = make_procedure_poster(cat, entry, office, head, facts_of(entry))
+                bodies[entry.slug] = make_procedure_poster(
+                    cat, entry, office, head=head, facts=facts_of(entry)
+                )
             poster = at_office(bodies[entry.slug], facts_of(entry), office)
             path = f"{office}/{entry.slug}.pdf"
             sheets.append(make_sheet(path, office, entry.slug, poster, updated[entry.slug], theme))

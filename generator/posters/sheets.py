@@ -248,6 +248,7 @@ def procedure_poster(
     cat: Catalogue,
     entry: ProcedureEntry,
     office_slug: str,
+    *,
     head: Masthead,
     facts: ProcedureFacts | None = None,
 ) -> ProcedurePoster:
