@@ -127,3 +127,22 @@ def test_theme_scripts_never_write_html_from_strings() -> None:
     assert ours
     found = [f"{p.name}: {m.group()}" for p in ours for m in sinks.finditer(p.read_text(encoding="utf-8"))]
     assert found == []
+
+
+def test_the_theme_environment_escapes_what_materials_partials_print() -> None:
+    """The environment MkDocs renders Material with, as the plugin leaves it, escapes every value."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from generator.adapters.mkdocs_plugin import CongKhaiPlugin
+
+    config = load_config(str(Path(__file__).resolve().parents[2] / "mkdocs.yml"))
+    env = CongKhaiPlugin().on_env(config.theme.get_env(), config=config, files=Files([]))
+    url = f"https://x.example.vn/{ATTRIBUTE_BREAK}"
+    canonical = env.from_string('<link rel="canonical" href="{{ page.canonical_url }}">')
+    assert canonical.render(page={"canonical_url": url}) == (
+        '<link rel="canonical" href="https://x.example.vn/&#34;&gt;&lt;img src=x onerror=window.ckXss=2&gt;">'
+    )
+    assert "<script>" not in env.get_template("partials/copyright.html").render(
+        config={"copyright": SCRIPT, "extra": {}}, lang={"t": lambda key: key}
+    )
