@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -106,6 +107,11 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
             config.site_dir = str(self.staging.begin())
         return config
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Turn autoescape on for every theme template (Material's own partials print settings raw)."""
+        env.autoescape = True
+        return env
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add every generated page as a virtual file; refuse clashes with real Markdown pages."""
         assert self.rendering is not None
@@ -144,6 +150,7 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
             page.meta["ck_jsonld"] = body.jsonld
             if body.toc:
                 page.toc = get_toc([_toc_token(anchor, heading) for anchor, heading in body.toc])
+        _trust_rendered_html(page)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -177,6 +184,23 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _trust_rendered_html(page: Page) -> None:
+    """Mark the HTML MkDocs rendered itself (body, table of contents) as markup for the autoescaped theme.
+
+    The body is our escaped page fragment or the Markdown page as MkDocs rendered it; toc titles
+    are escaped text (Python-Markdown escapes heading text; ours go through ``escape``).
+    """
+    page.content = Markup(page.content or "")
+    for item in _walk(page.toc):
+        item.title = Markup(item.title)
+
+
+def _walk(items: Any) -> Iterator[Any]:
+    for item in items:
+        yield item
+        yield from _walk(item.children)
 
 
 def _toc_token(anchor: str, heading: str) -> Any:

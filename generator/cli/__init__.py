@@ -14,7 +14,7 @@ from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity, has_errors, sort_issues
 from generator.model.dates import build_date
 from generator.reading import read_catalogue
-from generator.scaffold import scaffold_procedure
+from generator.scaffold import ScaffoldError, scaffold_procedure
 from generator.schema import write_schemas
 
 Command = Callable[[argparse.Namespace], int]
@@ -120,6 +120,9 @@ def run_new(args: argparse.Namespace) -> int:
         )
     except FileExistsError:
         print(f"Tệp đã tồn tại, không ghi đè: {args.slug}.yaml", file=sys.stderr)
+        return 1
+    except ScaffoldError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
     print(f"Đã tạo {path}. Hãy điền các phần còn trống rồi chạy «make check».")
     return 0

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue
+from generator.core.mdtext import markdown_name, markdown_text
 from generator.facts.numbers import hectares
 from generator.model.dates import format_date
 from generator.plans.lifecycle import STATE_LABELS, plan_state
@@ -129,7 +130,7 @@ def render_plan_changes(changes: Sequence[PlanChange]) -> str:
             continue
         out += [f"### {title} ({len(items)})", ""]
         for change in items:
-            out.append(f"- **{change.name}** (`{change.slug}`)")
-            out += [f"  - {line}" for line in change.lines]
+            out.append(f"- **{markdown_text(change.name)}** ({markdown_name(change.slug)})")
+            out += [f"  - {markdown_text(line)}" for line in change.lines]
         out.append("")
     return "\n".join(out)

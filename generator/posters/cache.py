@@ -4,22 +4,34 @@ Layout of the cache folder (default ``<root>/.cache/posters``)::
 
     sheets/<key>.pdf     one rendered sheet per cache key (see plan.Sheet.key)
     bundles/<key>.pdf    one combined office PDF per list of member keys
-    manifest.json        key → pages, bytes (what a cache hit needs without opening the PDF)
+    manifest.json        key → pages, bytes, sha256 (what a cache hit needs without opening the PDF)
 
 Writes go through a temporary file and a rename, so a crash never leaves half a PDF behind, and
-worker processes can write sheets directly.
+worker processes can write sheets directly; files are 0644 whatever the umask (they are published
+as hard links).
+
+The cache is only trusted when this machine wrote it: a hit must match the SHA-256 the manifest
+recorded for the PDF when it was written, and a cache folder holding files tracked by git (a
+cache committed into the content repository) is not used at all — otherwise a pull request
+could publish one procedure's sheet under another's address.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import os
+import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.core.modes import FILE_MODE
 from generator.errors import PosterError
+
+log = logging.getLogger("mkdocs.plugins.congkhai.posters")
 
 MANIFEST = "manifest.json"
 KEEP_UNUSED_DAYS = 14
@@ -32,6 +44,8 @@ class CacheEntry:
 
     pages: int
     bytes: int
+    sha256: str = ""
+    """SHA-256 of the PDF as written by this cache (an entry without one is never a hit)."""
 
 
 def sheet_path(folder: Path, key: str) -> Path:
@@ -46,10 +60,37 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, FILE_MODE)  # mkstemp makes 0600; the file is published (hard-linked) as is
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def file_sha256(path: Path) -> str | None:
+    """The SHA-256 of a regular file (not a symlink), or None when there is none."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def tracked_by_git(folder: Path) -> bool:
+    """Whether any file under ``folder`` is tracked by the git repository it sits in."""
+    if not folder.exists():
+        return False
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(folder), "ls-files", "-z", "--", "."],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0 and bool(done.stdout.strip(b"\0"))
 
 
 class PosterCache:
@@ -57,14 +98,25 @@ class PosterCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.entries: dict[str, CacheEntry] = self._read_manifest()
+        self.entries: dict[str, CacheEntry] = {}
+        if tracked_by_git(folder):
+            log.warning(
+                "Bộ nhớ đệm %s có tệp nằm trong kho git: không dùng (hãy xoá nó khỏi kho); in lại mọi tờ.",
+                folder,
+            )
+            self.folder = Path(tempfile.mkdtemp(prefix="congkhai-posters-"))
+        else:
+            self.entries = self._read_manifest()
         self.used: set[str] = set()
 
     def _read_manifest(self) -> dict[str, CacheEntry]:
         try:
             raw = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
-            return {key: CacheEntry(int(v["pages"]), int(v["bytes"])) for key, v in raw["entries"].items()}
-        except (OSError, ValueError, KeyError, TypeError):
+            return {
+                key: CacheEntry(int(v["pages"]), int(v["bytes"]), str(v.get("sha256", "")))
+                for key, v in raw["entries"].items()
+            }
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return {}
 
     def sheet_path(self, key: str) -> Path:
@@ -79,16 +131,16 @@ class PosterCache:
         return self.bundle_path(key[2:]) if key.startswith("b:") else self.sheet_path(key)
 
     def get(self, key: str) -> CacheEntry | None:
-        """The entry for ``key`` when its PDF is present, marking it used; else None."""
+        """The entry for ``key`` when its PDF is present and has the recorded hash, marking it used."""
         entry = self.entries.get(key)
-        if entry is None or not self._path(key).is_file():
+        if entry is None or not entry.sha256 or file_sha256(self._path(key)) != entry.sha256:
             return None
         self.used.add(key)
         return entry
 
     def record(self, key: str, pages: int, size: int) -> None:
-        """Remember a PDF that was just written (by this process or a worker)."""
-        self.entries[key] = CacheEntry(pages, size)
+        """Remember a PDF that was just written (by this process or a worker), with its hash."""
+        self.entries[key] = CacheEntry(pages, size, file_sha256(self._path(key)) or "")
         self.used.add(key)
 
     def save(self) -> None:

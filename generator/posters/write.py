@@ -18,6 +18,7 @@ import json
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 import time
 from collections.abc import Mapping, Sequence
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.catalogue import Catalogue
+from generator.core.modes import FILE_MODE, make_dirs
 from generator.errors import PosterError
 from generator.posters.bundle import combine
 from generator.posters.cache import PosterCache
@@ -84,6 +86,7 @@ def write_posters(
         cache.save()  # keep what was rendered, even when a later sheet failed
     remove_stale(out_dir, {s.path for s in sheets} | {bundle_path(o) for o in offices_of(sheets)})
     write_manifest(cat, sheets, cache, out_dir)
+    os.chmod(out_dir / "manifest.json", FILE_MODE)
     return PosterReport(tuple(sheets), rendered, bundles, out_dir, time.perf_counter() - start)
 
 
@@ -110,7 +113,7 @@ def publish(sheets: Sequence[Sheet], cache: PosterCache, out_dir: Path) -> None:
 
 def link_or_copy(source: Path, target: Path) -> None:
     """Make ``target`` hold the bytes of ``source``: hard link on the same disk, else copy."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_dirs(target.parent)
     try:
         if target.exists():
             if target.samefile(source):
@@ -120,6 +123,7 @@ def link_or_copy(source: Path, target: Path) -> None:
             os.link(source, target)
         except OSError:
             shutil.copyfile(source, target)
+            os.chmod(target, FILE_MODE)
     except OSError as exc:
         raise PosterError(f"không ghi được {target}: {exc.strerror}") from exc
 
@@ -168,16 +172,32 @@ def _combine_all(
         return list(pool.map(_combine_one, jobs, [author] * len(jobs)))
 
 
+def written_before(out_dir: Path) -> set[str]:
+    """The PDFs an earlier run wrote into ``out_dir``, from its ``manifest.json`` (``office/name.pdf``)."""
+    try:
+        data = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+        listed = [row["path"] for row in data["sheets"]] + list(data["bundles"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+    return {p for p in listed if isinstance(p, str) and _OUR_PDF.fullmatch(p)}
+
+
+_OUR_PDF = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*\.pdf")
+"""What a sheet or bundle path looks like: ``<office slug>/<name>.pdf``, nothing that climbs out."""
+
+
 def remove_stale(out_dir: Path, keep: set[str]) -> None:
-    """Delete PDFs left in ``out_dir`` by earlier runs (repealed procedures, closed offices)."""
-    if not out_dir.is_dir():
-        return
-    for path in out_dir.glob("*/*.pdf"):
-        if path.relative_to(out_dir).as_posix() not in keep:
+    """Delete the PDFs an earlier run wrote that this run no longer publishes (repealed, closed).
+
+    Only files listed in the earlier run's manifest are deleted: ``posters --out DIR`` never removes
+    a file it did not write, and a folder only when that left it empty.
+    """
+    for rel in sorted(written_before(out_dir) - keep):
+        path = out_dir / rel
+        if path.is_file() and not path.is_symlink():
             path.unlink()
-    for folder in out_dir.iterdir():
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
+            if not any(path.parent.iterdir()):
+                path.parent.rmdir()
 
 
 def manifest_data(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache) -> dict[str, object]:
@@ -207,7 +227,7 @@ def manifest_data(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache) -
 
 def write_manifest(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache, out_dir: Path) -> None:
     """Write ``manifest.json`` beside the office folders."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_dirs(out_dir)
     text = json.dumps(manifest_data(cat, sheets, cache), ensure_ascii=False, indent=1)
     (out_dir / "manifest.json").write_text(text + "\n", encoding="utf-8")
 

@@ -59,12 +59,23 @@ def test_editing_one_procedure_rerenders_only_its_sheets(built: Built, tmp_path:
     assert report.rendered == 1 and report.bundles_written == 1
 
 
-def test_stale_sheets_are_removed(built: Built, tmp_path: Path) -> None:
+def test_stale_sheets_are_removed_and_nothing_else(built: Built, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    (out / "mot-cua").mkdir(parents=True)
+    write_posters(built.catalogue, out, cache_dir=built.cache, jobs=1)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    # an earlier run wrote these two (its manifest lists them); the catalogue no longer has them
+    manifest["sheets"].append({**manifest["sheets"][0], "path": "mot-cua/da-bai-bo.pdf"})
+    manifest["bundles"].append("van-phong-cu/tat-ca.pdf")
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     (out / "mot-cua" / "da-bai-bo.pdf").write_bytes(b"%PDF-old")
     (out / "van-phong-cu").mkdir()
-    (out / "van-phong-cu" / "danh-muc.pdf").write_bytes(b"%PDF-old")
+    (out / "van-phong-cu" / "tat-ca.pdf").write_bytes(b"%PDF-old")
+    # files nobody listed: an operator's own, one outside the office folders
+    (out / "mot-cua" / "ghi-chu.pdf").write_bytes(b"%PDF-mine")
+    (out / "khac").mkdir()
+    (out / "khac" / "cu.pdf").write_bytes(b"%PDF-mine")
     write_posters(built.catalogue, out, cache_dir=built.cache, jobs=1)
     assert not (out / "mot-cua" / "da-bai-bo.pdf").exists()
     assert not (out / "van-phong-cu").exists()
+    assert (out / "mot-cua" / "ghi-chu.pdf").read_bytes() == b"%PDF-mine"
+    assert (out / "khac" / "cu.pdf").read_bytes() == b"%PDF-mine"

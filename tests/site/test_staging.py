@@ -24,7 +24,7 @@ def test_publish_swaps_the_stage_in(tmp_path: Path) -> None:
     (staging.begin() / "index.html").write_text("new", encoding="utf-8")
     staging.publish()
     assert (site / "index.html").read_text(encoding="utf-8") == "new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]  # the lock file stays
 
 
 def test_discard_keeps_the_published_site(tmp_path: Path) -> None:
