@@ -36,10 +36,11 @@ def built(valid_root: Path, as_of: dt.date) -> tuple[Catalogue, BuildContext, di
 def pinned_history() -> History:
     """Two public changes of the birth registration fixture, newest first, at fixed times."""
     when = dt.datetime(2026, 11, 1, 9, 30, tzinfo=SITE_TIMEZONE)
-    path = "procedures/dang-ky-khai-sinh.yaml"
+    path, slug = "procedures/dang-ky-khai-sinh.yaml", "dang-ky-khai-sinh"
+    note = "Cập nhật lệ phí theo Nghị quyết mới"
     changes = (
-        Change(path, "b" * 40, when, "changed", "Cập nhật lệ phí theo Nghị quyết mới", None, "dang-ky-khai-sinh"),
-        Change(path, "a" * 40, when - dt.timedelta(days=60), "added", None, None, "dang-ky-khai-sinh"),
+        Change(path, "b" * 40, when, "changed", note, None, slug),
+        Change(path, "a" * 40, when - dt.timedelta(days=60), "added", None, None, slug),
     )
     return History("full", changes=changes)
 
