@@ -116,9 +116,14 @@ def dates_of(log: GitLog) -> tuple[dict[str, dt.date], set[str]]:
     """File → day of its newest commit, and the files whose newest commit is a shallow cut edge."""
     dates: dict[str, dt.date] = {}
     undated: set[str] = set()
+    gone: set[str] = set()  # deleted or renamed away by a newer commit: older dates are not today's file
     for commit in log.commits:
         for change in commit.changes:
-            if change.status == "D" or change.path in dates or change.path in undated:
+            if change.status == "R" and change.old_path != change.path and change.old_path not in dates:
+                gone.add(change.old_path)
+            if change.status == "D":
+                gone.add(change.path)
+            if change.path in gone or change.path in dates or change.path in undated:
                 continue
             if commit.boundary:
                 undated.add(change.path)
@@ -144,7 +149,7 @@ def _procedure_versions(log: GitLog) -> Iterator[_Version]:
             if not change.path.startswith(PROCEDURES) or not change.path.endswith((".yaml", ".yml")):
                 continue
             current = alias.get(change.path, change.path)
-            if change.status in "RC" and change.old_path != change.path:
+            if change.status == "R" and change.old_path != change.path:
                 alias[change.old_path] = current
             if not commit.boundary:
                 yield _Version(current, commit, change)
