@@ -38,11 +38,11 @@ def _disagreements(tree: Path) -> list[str]:
             row = next(r for r in rows if r["slug"] == record["slug"] and r["channel"] == channel["kind"])
             where = f"{record['slug']} [{channel['kind']}]"
             if {squash(row["time"]), squash(channel["time"])} != set(seen.times):
-                found.append(f"{where}: time CSV {row['time']!r} / JSON {channel['time']!r} / page {seen.times}")
+                found.append(f"{where}: time CSV {row['time']!r} / JSON {channel['time']!r} / {seen.times}")
             csv_fees = [squash(fee) for fee in row["fees"].split(LIST_SEPARATOR)]
             json_fees = [squash(fee["text"]) for fee in channel["fees"]] or csv_fees
             if sorted(set(csv_fees)) != sorted(set(seen.fees)) or json_fees != csv_fees:
-                found.append(f"{where}: fees CSV {csv_fees} / JSON {json_fees} / page {sorted(set(seen.fees))}")
+                found.append(f"{where}: fees CSV {csv_fees} / JSON {json_fees} / page {seen.fees}")
             notes = [squash(n) for fee in channel["fees"] for n in fee["notes"]]
             if notes != seen.fee_notes:
                 found.append(f"{where}: fee notes JSON {notes} / page {seen.fee_notes}")
