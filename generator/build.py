@@ -25,6 +25,8 @@ from generator.issues import Issue, Severity
 from generator.plans.pages import iter_plan_pages
 from generator.reading import read_catalogue
 from generator.search.finder import iter_finder_pages
+from generator.site.changes import iter_changes_pages
+from generator.site.opendata.page import iter_open_data_pages
 from generator.site.providers import iter_index_pages, iter_procedure_pages
 
 __all__ = ["PAGE_PROVIDERS", "POST_BUILD_WRITERS", "BuildSettings", "Rendering", "build"]
@@ -37,6 +39,8 @@ PAGE_PROVIDERS: list[PageProvider] = [
     iter_procedure_pages,
     iter_finder_pages,
     iter_plan_pages,
+    iter_changes_pages,
+    iter_open_data_pages,
 ]
 """Everything that contributes pages to the site; each returns GeneratedPage objects."""
 
@@ -45,6 +49,8 @@ POST_BUILD_WRITERS: list[str] = [
     "generator.search.write:write_search_index",
     "generator.posters.write:write_site_posters",
     "generator.plans.files:write_plan_files",
+    "generator.site.feed:write_feed",
+    "generator.site.opendata.write:write_open_data",
 ]
 """Everything that writes files into the finished site folder, as ``module:function`` (run in order)."""
 

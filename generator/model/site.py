@@ -29,6 +29,26 @@ class PosterSettings(Record):
     paper: PaperSize = describe("Khổ giấy", "A4 (mặc định) hoặc A3.", "A4")
 
 
+class OpenData(Record):
+    """Dữ liệu mở (the open-data files under data/ and their licence)."""
+
+    licence: Text = describe(
+        "Giấy phép dữ liệu",
+        "Tên giấy phép của các tệp dữ liệu mở (data/), ví dụ «CC BY 4.0». Mặc định CC BY 4.0.",
+        "CC BY 4.0",
+    )
+    licence_url: Url = describe(
+        "Địa chỉ giấy phép",
+        "Nơi đọc toàn văn giấy phép.",
+        "https://creativecommons.org/licenses/by/4.0/deed.vi",
+    )
+    attribution: Text | None = describe(
+        "Ghi nguồn",
+        "Cách người dùng lại dữ liệu ghi nguồn; mặc định là tên cơ quan công bố và địa chỉ trang.",
+        None,
+    )
+
+
 class Site(Record):
     """content/site.yaml: thiết lập chung của trang (site settings)."""
 
@@ -56,6 +76,9 @@ class Site(Record):
     default_office: Slug | None = describe("Cơ quan mặc định", "Mã cơ quan hiển thị trên trang chủ.", None)
     hotline: Text | None = describe("Đường dây nóng", "Số điện thoại hỗ trợ chung.", None)
     posters: PosterSettings = describe("Bảng niêm yết", "Thiết lập in bảng niêm yết.", PosterSettings())
+    open_data: OpenData = describe(
+        "Dữ liệu mở", "Giấy phép và cách ghi nguồn của các tệp dữ liệu mở (data/).", OpenData()
+    )
     stale_after_days: int = describe(
         "Số ngày cần đối chiếu lại",
         "Cảnh báo khi nguồn chưa được kiểm tra lại sau số ngày này.",
