@@ -46,6 +46,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "generator.plans.listing",
         "generator.plans.wording",
         "generator.plans.svgmap",
+        "generator.plans.labels",
         "generator.plans.search",
         "generator.plans.changes",
     ),
