@@ -4,6 +4,8 @@ Output (fixed addresses the site links to)::
 
     posters/<office>/<procedure>.pdf   one per active procedure the office lists
     posters/<office>/danh-muc.pdf      the office index
+    posters/<office>/quy-hoach/<plan>-thong-bao.pdf, -ban-do.pdf (A3)   an approved plan's notice and map
+    posters/<office>/quy-hoach/<plan>-lay-y-kien.pdf                  a draft's consultation notice
     posters/<office>/tat-ca.pdf        index + every poster of the office, one print job
     posters/manifest.json              every sheet with its version id, date and page count
 
@@ -172,11 +174,11 @@ def remove_stale(out_dir: Path, keep: set[str]) -> None:
     """Delete PDFs left in ``out_dir`` by earlier runs (repealed procedures, closed offices)."""
     if not out_dir.is_dir():
         return
-    for path in out_dir.glob("*/*.pdf"):
+    for path in out_dir.rglob("*.pdf"):
         if path.relative_to(out_dir).as_posix() not in keep:
             path.unlink()
-    for folder in out_dir.iterdir():
-        if folder.is_dir() and not any(folder.iterdir()):
+    for folder in sorted((p for p in out_dir.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+        if not any(folder.iterdir()):
             folder.rmdir()
 
 
@@ -190,6 +192,7 @@ def manifest_data(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache) -
                 "path": sheet.path,
                 "office": sheet.office,
                 "procedure": sheet.procedure,
+                "plan": sheet.plan,
                 "title": sheet.title,
                 "version": sheet.stamp.version,
                 "updated": sheet.stamp.updated.isoformat(),
