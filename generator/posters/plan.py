@@ -149,7 +149,7 @@ def plan_sheets_of(
             elif name == "ban-do":
                 poster = pp.map_poster(entry, top, head)
             else:
-                poster = pp.consultation_poster(entry, top, head, as_of=cat.as_of, dated=updated)
+                poster = pp.consultation_poster(entry, top, head, as_of=cat.as_of)
             path = f"{office}/{PLAN_FOLDER}/{entry.slug}-{name}.pdf"
             title = f"{PLAN_TITLES[name]} – {top.name}"
             sheet = make_sheet(path, office, None, poster, updated, theme, title=title, plan=entry.slug)

@@ -107,7 +107,7 @@ class ConsultationPoster:
     draft_note: str
     consultation: w.ConsultationView
     counted_from: str | None
-    """The day ``consultation.days_left`` is counted from (the sheet's date), while the window is open."""
+    """The day ``consultation.days_left`` is counted from (the window's first day), while it is open."""
     project_count: int
     recovery_ha: str
 
@@ -196,18 +196,18 @@ def map_poster(entry: PlanEntry, head: PlanHead, masthead: Masthead) -> PlanMapP
 
 
 def consultation_poster(
-    entry: PlanEntry, head: PlanHead, masthead: Masthead, *, as_of: dt.date, dated: dt.date
+    entry: PlanEntry, head: PlanHead, masthead: Masthead, *, as_of: dt.date
 ) -> ConsultationPoster:
-    """The consultation notice of a draft; while open, days left are counted from ``dated``.
+    """The consultation notice of a draft; while the window is open, days left count from its start.
 
-    ``dated`` is the sheet's own date (its last edit or the window's start, never after ``as_of``).
-    Counting from it keeps the printed count true of the date printed beside it and the sheet
-    the same from day to day: nothing to reprint just because a day passed.
+    Paper cannot count down: the notice prints the days left from a fixed date it names (the
+    window's first day), true of that date and the same every day, so the sheet never needs a
+    reprint just because a day passed; the last day is printed beside it.
     """
     window = entry.model.consultation
     assert window is not None
     open_now = window.start <= as_of <= window.end
-    view = w.consultation(entry, dated if open_now else as_of)
+    view = w.consultation(entry, window.start if open_now else as_of)
     assert view is not None
     return ConsultationPoster(
         paper="A4",
@@ -216,7 +216,7 @@ def consultation_poster(
         running_head=_running(head, "Thông báo lấy ý kiến"),
         draft_note=w.DRAFT_NOTE,
         consultation=view,
-        counted_from=format_date(dated) if open_now else None,
+        counted_from=format_date(window.start) if open_now else None,
         project_count=len(entry.model.projects),
         recovery_ha=w.recovery_total(entry.model),
     )
