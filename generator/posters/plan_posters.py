@@ -63,6 +63,8 @@ class PlanNoticePoster:
     places: tuple[str, ...]
     until: str
     projects: tuple[w.ProjectRow, ...]
+    codes: tuple[str, ...]
+    """The land-use codes of the projects, each «DGT – Đất công trình giao thông», in code order."""
     recovery_ha: str
     recovery_count: int
     legal_basis: tuple[str, ...]
@@ -157,7 +159,7 @@ def notice_poster(entry: PlanEntry, head: PlanHead, masthead: Masthead) -> PlanN
     """The public notice of an approved plan."""
     plan = entry.model
     assert plan.approval is not None
-    published = plan.publication.published_on
+    published, rows = plan.publication.published_on, w.project_rows(entry)
     return PlanNoticePoster(
         paper="A4",
         masthead=masthead,
@@ -167,7 +169,8 @@ def notice_poster(entry: PlanEntry, head: PlanHead, masthead: Masthead) -> PlanN
         published_on=format_date(published) if published else None,
         places=plan.publication.places,
         until=w.until_text(plan),
-        projects=w.project_rows(entry),
+        projects=rows,
+        codes=tuple(sorted({f"{row.code} – {row.code_name}" for row in rows})),
         recovery_ha=w.recovery_total(plan),
         recovery_count=sum(1 for p in plan.projects if p.recovery),
         legal_basis=w.legal_basis_texts(plan),
