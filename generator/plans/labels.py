@@ -11,6 +11,7 @@ so the page and the poster agree. A grid of cells keeps the overlap test linear 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,23 +30,13 @@ DIRECTIONS = 12
 _CELL = 48.0
 
 
-@dataclass(frozen=True)
-class Box:
-    """An axis-aligned box: left, top, right, bottom (map pixels, y down)."""
+Box = tuple[float, float, float, float]
+"""An axis-aligned box: left, top, right, bottom (map pixels, y down)."""
 
-    left: float
-    top: float
-    right: float
-    bottom: float
 
-    def overlaps(self, other: Box) -> bool:
-        """Whether the two boxes share any area (touching edges do not count)."""
-        return (
-            self.left < other.right
-            and other.left < self.right
-            and self.top < other.bottom
-            and other.top < self.bottom
-        )
+def overlaps(a: Box, b: Box) -> bool:
+    """Whether two boxes share any area (touching edges do not count)."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 @dataclass(frozen=True)
@@ -66,7 +57,7 @@ class MapLabel:
     @property
     def radius(self) -> float:
         """The circle of a number: :data:`NUMBER_RADIUS`, wider for three digits and more."""
-        return max(NUMBER_RADIUS, round(len(self.text) * CHAR_WIDTH * self.size / 2 + 2.5, 1))
+        return _radius(len(self.text), self.size)
 
     @property
     def box(self) -> Box:
@@ -75,7 +66,20 @@ class MapLabel:
             half_w = half_h = self.radius
         else:
             half_w, half_h = len(self.text) * CHAR_WIDTH * self.size / 2, self.size * 0.6
-        return Box(self.x - half_w - GAP, self.y - half_h - GAP, self.x + half_w + GAP, self.y + half_h + GAP)
+        return (self.x - half_w - GAP, self.y - half_h - GAP, self.x + half_w + GAP, self.y + half_h + GAP)
+
+
+@functools.cache
+def _radius(length: int, size: float) -> float:
+    return max(NUMBER_RADIUS, round(length * CHAR_WIDTH * size / 2 + 2.5, 1))
+
+
+_OFFSETS = tuple(
+    (round(r * math.cos(a), 1), round(r * math.sin(a), 1))
+    for r in LEADER_RADII
+    for a in (-math.pi / 2 + 2 * math.pi * k / DIRECTIONS for k in range(DIRECTIONS))
+)
+"""Where a moved number may go, relative to its area's label point: rings of directions, nearest first."""
 
 
 class Occupied:
@@ -85,17 +89,23 @@ class Occupied:
         self.frame = frame
         self.cells: dict[tuple[int, int], list[Box]] = {}
 
-    def _cells(self, box: Box) -> Iterator[tuple[int, int]]:
-        for i in range(math.floor(box.left / _CELL), math.floor(box.right / _CELL) + 1):
-            for j in range(math.floor(box.top / _CELL), math.floor(box.bottom / _CELL) + 1):
-                yield i, j
+    @staticmethod
+    def _cells(box: Box) -> list[tuple[int, int]]:
+        columns = range(math.floor(box[0] / _CELL), math.floor(box[2] / _CELL) + 1)
+        rows = range(math.floor(box[1] / _CELL), math.floor(box[3] / _CELL) + 1)
+        return [(i, j) for i in columns for j in rows]
 
     def free(self, box: Box) -> bool:
         """Whether ``box`` lies inside the frame and overlaps nothing taken."""
         f = self.frame
-        if box.left < f.left or box.top < f.top or box.right > f.right or box.bottom > f.bottom:
+        if box[0] < f[0] or box[1] < f[1] or box[2] > f[2] or box[3] > f[3]:
             return False
-        return not any(box.overlaps(other) for cell in self._cells(box) for other in self.cells.get(cell, ()))
+        cells = self.cells
+        for cell in self._cells(box):
+            for other in cells.get(cell, ()):
+                if overlaps(box, other):
+                    return False
+        return True
 
     def take(self, box: Box) -> None:
         """Mark ``box`` as taken."""
@@ -104,11 +114,12 @@ class Occupied:
 
     def place(self, labels: tuple[MapLabel, ...]) -> bool:
         """Take the boxes of ``labels`` when they are all free; return whether they were."""
-        boxes = [label.box for label in labels]
-        if not all(self.free(box) for box in boxes) or any(
-            a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :]
-        ):
-            return False
+        boxes: list[Box] = []
+        for label in labels:
+            box = label.box
+            if not self.free(box) or any(overlaps(box, other) for other in boxes):
+                return False
+            boxes.append(box)
         for box in boxes:
             self.take(box)
         return True
@@ -124,11 +135,8 @@ def number_candidates(
             MapLabel("code", code, x, y + 12, PROJECT_CODE_SIZE),
         )
     yield (MapLabel("number", number, x, y, PROJECT_CODE_SIZE),)
-    for radius in LEADER_RADII:
-        for k in range(DIRECTIONS):
-            angle = -math.pi / 2 + 2 * math.pi * k / DIRECTIONS
-            nx, ny = x + radius * math.cos(angle), y + radius * math.sin(angle)
-            yield (MapLabel("number", number, round(nx, 1), round(ny, 1), PROJECT_CODE_SIZE, (x, y)),)
+    for dx, dy in _OFFSETS:
+        yield (MapLabel("number", number, round(x + dx, 1), round(y + dy, 1), PROJECT_CODE_SIZE, (x, y)),)
 
 
 def zone_candidates(x: float, y: float, code: str) -> Iterator[tuple[MapLabel, ...]]:

@@ -152,9 +152,9 @@ def _scale_bar(scale: float) -> tuple[float, str]:
 
 def _occupied(height: float, scale_px: float) -> lb.Occupied:
     """The label space, with the north arrow and the scale bar already taken."""
-    occupied = lb.Occupied(lb.Box(0, 0, WIDTH, height))
-    occupied.take(lb.Box(WIDTH - 58, 6, WIDTH - 30, 64))
-    occupied.take(lb.Box(PADDING - 8, height - 44, PADDING + scale_px + 36, height - 16))
+    occupied = lb.Occupied((0, 0, WIDTH, height))
+    occupied.take((WIDTH - 58, 6, WIDTH - 30, 64))
+    occupied.take((PADDING - 8, height - 44, PADDING + scale_px + 36, height - 16))
     return occupied
 
 
