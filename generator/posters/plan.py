@@ -137,7 +137,7 @@ def plan_sheets_of(
     cat: Catalogue, theme: Theme, head: Masthead, changed: Mapping[str, dt.date]
 ) -> list[Sheet]:
     """The sheets of every plan in its publication period, at the office that posts it."""
-    sheets = []
+    sheets, paper = [], cat.site.model.posters.paper
     for entry in cat.plans:
         kind, office = lc.notice_kind(entry.model, cat.as_of), pp.plan_office(cat, entry)
         if kind is None or office is None:
@@ -145,11 +145,11 @@ def plan_sheets_of(
         top, updated = pp.plan_head(cat, entry, office), plan_updated(cat, entry, changed)
         for name in PLAN_SHEETS[kind]:
             if name == "thong-bao":
-                poster: pp.PlanPoster = pp.notice_poster(entry, top, head)
+                poster: pp.PlanPoster = pp.notice_poster(entry, top, head, paper=paper)
             elif name == "ban-do":
                 poster = pp.map_poster(entry, top, head)
             else:
-                poster = pp.consultation_poster(entry, top, head, as_of=cat.as_of)
+                poster = pp.consultation_poster(entry, top, head, as_of=cat.as_of, paper=paper)
             path = f"{office}/{PLAN_FOLDER}/{entry.slug}-{name}.pdf"
             title = f"{PLAN_TITLES[name]} – {top.name}"
             sheet = make_sheet(path, office, None, poster, updated, theme, title=title, plan=entry.slug)

@@ -3,9 +3,11 @@
 Three sheets, on the same engine and bar as the procedure posters (version id, QR code to the plan
 page, «Trang X/Y», embedded fonts): the **public notice** of an approved plan with its project list
 (A4), the **map sheet** with the plan's SVG map, the legend of the codes present, the scale bar,
-the north arrow and the source note (A3), and the **consultation notice** of a draft with its dates
-and how to comment (A4). Every phrase comes from :mod:`generator.plans.wording` (shared with the
-plan page); the map is the page's own SVG (:mod:`generator.plans.svgmap`, same labels).
+the north arrow and the source note (always A3), and the **consultation notice** of a draft with its
+dates and how to comment (A4). The two notices follow the site's paper setting, like the procedure
+posters (A4 unless ``posters.paper: A3``). Every phrase comes from :mod:`generator.plans.wording`
+(shared with the plan page); the map is the page's own SVG (:mod:`generator.plans.svgmap`, same
+labels).
 """
 
 from __future__ import annotations
@@ -155,13 +157,13 @@ def _running(head: PlanHead, what: str) -> str:
     return f"(tiếp theo) {what} – {shorten(head.name, 60)}"
 
 
-def notice_poster(entry: PlanEntry, head: PlanHead, masthead: Masthead) -> PlanNoticePoster:
-    """The public notice of an approved plan."""
+def notice_poster(entry: PlanEntry, head: PlanHead, masthead: Masthead, *, paper: str) -> PlanNoticePoster:
+    """The public notice of an approved plan, on the site's paper (A4 unless set to A3)."""
     plan = entry.model
     assert plan.approval is not None
     published, rows = plan.publication.published_on, w.project_rows(entry)
     return PlanNoticePoster(
-        paper="A4",
+        paper=paper,
         masthead=masthead,
         head=head,
         running_head=_running(head, "Thông báo công khai"),
@@ -178,7 +180,7 @@ def notice_poster(entry: PlanEntry, head: PlanHead, masthead: Masthead) -> PlanN
 
 
 def map_poster(entry: PlanEntry, head: PlanHead, masthead: Masthead) -> PlanMapPoster:
-    """The A3 map sheet of an approved plan (the page's SVG map, same labels)."""
+    """The map sheet of an approved plan, always A3 (the page's SVG map, same labels)."""
     plan = entry.model
     assert plan.approval is not None
     view = plan_map(entry)
@@ -199,7 +201,7 @@ def map_poster(entry: PlanEntry, head: PlanHead, masthead: Masthead) -> PlanMapP
 
 
 def consultation_poster(
-    entry: PlanEntry, head: PlanHead, masthead: Masthead, *, as_of: dt.date
+    entry: PlanEntry, head: PlanHead, masthead: Masthead, *, as_of: dt.date, paper: str
 ) -> ConsultationPoster:
     """The consultation notice of a draft; while the window is open, days left count from its start.
 
@@ -213,7 +215,7 @@ def consultation_poster(
     view = w.consultation(entry, window.start if open_now else as_of)
     assert view is not None
     return ConsultationPoster(
-        paper="A4",
+        paper=paper,
         masthead=masthead,
         head=head,
         running_head=_running(head, "Thông báo lấy ý kiến"),
