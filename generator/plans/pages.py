@@ -16,7 +16,7 @@ from typing import Any
 from generator.catalogue import Catalogue
 from generator.core import urls
 from generator.core.build_context import BuildContext
-from generator.core.links import OfficeView, office_view
+from generator.core.links import Link, OfficeView, office_view
 from generator.core.pages import Body, GeneratedPage
 from generator.facts.offices import FeedbackFacts, OfficeFacts, office_facts
 from generator.facts.procedure import site_feedback
@@ -53,6 +53,7 @@ class PlanPage:
         the review rule for stale projects. office: where to see the file. feedback: feedback block.
         lookup: data for plan-lookup.js (inlined as JSON). plans_index: link to all plans.
         assets: relative link to the theme assets (plan-lookup.js loads the vendored Leaflet from it).
+        posters: the plan's notice-board sheets (PDF) while it is posted, else empty.
     """
 
     name: str
@@ -89,6 +90,7 @@ class PlanPage:
     stale_source: str
     office: OfficeView | None
     feedback: FeedbackFacts
+    posters: tuple[Link, ...]
     lookup: dict[str, Any]
     plans_index: str
     assets: str
@@ -105,6 +107,21 @@ def _publication(plan: Plan) -> dict[str, Any]:
         "places": plan.publication.places,
         "until": w.until_text(plan),
     }
+
+
+def _posters(catalogue: Catalogue, entry: PlanEntry, *, office: str | None) -> tuple[Link, ...]:
+    """Links to the sheets the poster stage prints for the plan on the build date (none when not posted)."""
+    kind = lc.notice_kind(entry.model, catalogue.as_of)
+    if kind is None or office is None:
+        return ()
+    here, paper = plan_path(entry.slug), catalogue.site.model.posters.paper
+    return tuple(
+        Link(
+            f"{w.POSTER_TITLES[sheet]} (PDF, {w.POSTER_PAPER.get(sheet, paper)})",
+            urls.relative(here, urls.plan_poster_path(office, entry.slug, sheet)),
+        )
+        for sheet in urls.PLAN_POSTER_SHEETS[kind]
+    )
 
 
 def _office(catalogue: Catalogue, plan: Plan) -> OfficeFacts | None:
@@ -157,6 +174,7 @@ def plan_page(*, catalogue: Catalogue, entry: PlanEntry) -> PlanPage:
         stale_source=rule.stale_source,
         office=office_view(facts, here) if facts else None,
         feedback=facts.feedback if facts else site_feedback(catalogue),
+        posters=_posters(catalogue, entry, office=facts.slug if facts else None),
         lookup=lookup_data(entry),
         plans_index=urls.relative(here, PLANS),
         assets=urls.relative(here, "assets/"),

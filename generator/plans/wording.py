@@ -39,6 +39,14 @@ FORMS = {
     "hom_thu_gop_y": "Hòm thư góp ý",
 }
 PROJECT_STATUS = {"moi": "Mới", "chuyen_tiep": "Chuyển tiếp", "dieu_chinh": "Điều chỉnh", "huy_bo": "Hủy bỏ"}
+POSTER_TITLES = {
+    "thong-bao": "Thông báo công khai",
+    "ban-do": "Bản đồ",
+    "lay-y-kien": "Thông báo lấy ý kiến",
+}
+"""What each of a plan's notice-board sheets is called (sheet titles, bookmarks, page links)."""
+POSTER_PAPER = {"ban-do": "A3"}
+"""Sheets printed on a fixed paper size whatever the site's setting (the map sheet)."""
 DRAFT_NOTE = "Chưa phê duyệt: đây là dự thảo, có thể thay đổi sau khi lấy ý kiến."
 """What a draft's approval line says, on the page and on the consultation notice."""
 
@@ -116,6 +124,12 @@ def period_text(plan: Plan) -> str:
     """«01/01/2026 – 31/12/2026», with «(tầm nhìn đến năm …)» when the plan has a vision year."""
     text = f"{format_date(plan.period.start)} – {format_date(plan.period.end)}"
     return text + (f" (tầm nhìn đến năm {plan.period.vision_year})" if plan.period.vision_year else "")
+
+
+def consultation_range(plan: Plan) -> str | None:
+    """«01/11/2025 – 20/11/2025»: the consultation window in short (None without one)."""
+    window = plan.consultation
+    return f"{format_date(window.start)} – {format_date(window.end)}" if window else None
 
 
 def until_text(plan: Plan) -> str:

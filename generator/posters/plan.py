@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.catalogue import Catalogue, ProcedureEntry
+from generator.core import urls
 from generator.errors import PosterError
 from generator.facts.procedure import ProcedureFacts, procedure_facts
 from generator.model import Procedure
 from generator.model.dates import fees_on
 from generator.plans import lifecycle as lc
 from generator.plans.read import PlanEntry
+from generator.plans.wording import POSTER_TITLES
 from generator.posters import plan_posters as pp
 from generator.posters.office_index import IndexPoster, index_poster
 from generator.posters.render import Stamp
@@ -36,10 +38,7 @@ INDEX_NAME = "danh-muc"
 BUNDLE_NAME = "tat-ca"
 """File name (without .pdf) of an office's combined print-ready PDF."""
 RESERVED = frozenset({INDEX_NAME, BUNDLE_NAME})
-PLAN_FOLDER = "quy-hoach"
-"""Sub-folder of an office's posters holding its plan sheets (``<office>/quy-hoach/<plan>-<sheet>.pdf``)."""
-PLAN_SHEETS = {"approved": ("thong-bao", "ban-do"), "consultation": ("lay-y-kien",)}
-PLAN_TITLES = {"thong-bao": "Thông báo công khai", "ban-do": "Bản đồ", "lay-y-kien": "Thông báo lấy ý kiến"}
+POSTERS = "posters/"
 VERSION_LENGTH = 8
 
 
@@ -143,15 +142,15 @@ def plan_sheets_of(
         if kind is None or office is None:
             continue
         top, updated = pp.plan_head(cat, entry, office), plan_updated(cat, entry, changed)
-        for name in PLAN_SHEETS[kind]:
+        for name in urls.PLAN_POSTER_SHEETS[kind]:
             if name == "thong-bao":
                 poster: pp.PlanPoster = pp.notice_poster(entry, top, head, paper=paper)
             elif name == "ban-do":
                 poster = pp.map_poster(entry, top, head)
             else:
                 poster = pp.consultation_poster(entry, top, head, as_of=cat.as_of, paper=paper)
-            path = f"{office}/{PLAN_FOLDER}/{entry.slug}-{name}.pdf"
-            title = f"{PLAN_TITLES[name]} – {top.name}"
+            path = urls.plan_poster_path(office, entry.slug, name).removeprefix(POSTERS)
+            title = f"{POSTER_TITLES[name]} – {top.name}"
             sheet = make_sheet(path, office, None, poster, updated, theme, title=title, plan=entry.slug)
             sheets.append(sheet)
     return sheets

@@ -186,7 +186,7 @@ def map_poster(entry: PlanEntry, head: PlanHead, masthead: Masthead) -> PlanMapP
     view = plan_map(entry)
     svg = page_environment().get_template(MAP_TEMPLATE).render(page=view).strip()
     return PlanMapPoster(
-        paper="A3",
+        paper=w.POSTER_PAPER["ban-do"],
         masthead=masthead,
         head=head,
         running_head=_running(head, "Bản đồ"),

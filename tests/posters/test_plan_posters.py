@@ -169,3 +169,18 @@ def test_reprint_list_lists_the_plan_sheets_when_a_project_changes(tmp_path: Pat
         f"{OFFICE}/quy-hoach/{APPROVED}-thong-bao.pdf",
     ]
     assert reprint.added == () and reprint.removed == ()
+
+
+def test_the_plan_page_links_exactly_the_sheets_printed(sample: Catalogue) -> None:
+    from generator.plans.pages import plan_page
+
+    printed = {f"posters/{path}" for path in plan_sheets_on(sample)}
+    linked = set()
+    for entry in sample.plans:
+        page = plan_page(catalogue=sample, entry=entry)
+        for link in page.posters:
+            assert link.href.startswith("../../posters/")
+            linked.add(link.href.removeprefix("../../"))
+    assert linked == printed
+    later = load(PROJECT_ROOT, dt.date(2027, 1, 5))
+    assert all(plan_page(catalogue=later, entry=e).posters == () for e in later.plans)
