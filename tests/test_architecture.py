@@ -41,8 +41,12 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "core": (
         "generator.core",
         "generator.facts",
-        # plan facts several stages share: addresses and state labels, text pages, changes in words
+        # plan facts several stages share: addresses and state labels, text pages, changes in words,
+        # the plan's phrases and its map (the page and the plan posters print the same)
         "generator.plans.listing",
+        "generator.plans.wording",
+        "generator.plans.svgmap",
+        "generator.plans.labels",
         "generator.plans.search",
         "generator.plans.changes",
     ),

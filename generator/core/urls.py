@@ -47,6 +47,18 @@ def poster_path(office: str, slug: str) -> str:
     return f"posters/{office}/{slug}.pdf"
 
 
+PLAN_POSTER_SHEETS: dict[str, tuple[str, ...]] = {
+    "approved": ("thong-bao", "ban-do"),
+    "consultation": ("lay-y-kien",),
+}
+"""The sheets of a plan by notice kind (see generator.plans.lifecycle.notice_kind): file name endings."""
+
+
+def plan_poster_path(office: str, plan: str, sheet: str) -> str:
+    """A plan's notice-board sheet PDF at the office that posts it (written by the poster stage)."""
+    return f"posters/{office}/quy-hoach/{plan}-{sheet}.pdf"
+
+
 def office_poster_index(office: str) -> str:
     """The office's index poster (danh mục) PDF."""
     return f"posters/{office}/danh-muc.pdf"
