@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
 from generator.errors import PosterError
-from generator.facts.procedure import ProcedureFacts, procedure_facts
+from generator.facts.procedure import procedure_facts
 from generator.model import Procedure
 from generator.model.dates import fees_on
 from generator.plans import lifecycle as lc
@@ -191,26 +191,17 @@ def plan_sheets(cat: Catalogue, theme: Theme, changed: Mapping[str, dt.date] | N
     head: Masthead = masthead(cat.site.model, cat.root)
     changed = changed or {}
     started = transitions(cat)
-    bodies: dict[str, ProcedurePoster] = {}
-    collected: dict[str, ProcedureFacts] = {}
-
-    def facts_of(entry: ProcedureEntry) -> ProcedureFacts:  # each procedure's facts once, for every office
-        if entry.slug not in collected:
-            collected[entry.slug] = procedure_facts(cat, entry)
-        return collected[entry.slug]
-
+    bodies: dict[str, ProcedurePoster] = {}  # each procedure's body once, re-addressed per office
     sheets: list[Sheet] = []
     for office, entries in posted_at(cat).items():
         updated = {entry.slug: updated_on(cat, entry, changed) for entry in entries}
-        index = index_poster(cat, office, entries, head, facts_of)
+        index = index_poster(cat, office, entries, head)
         newest = max([*updated.values(), *started.get(office, [])], default=cat.as_of)
         sheets.append(make_sheet(f"{office}/{INDEX_NAME}.pdf", office, None, index, newest, theme))
         for entry in sorted(entries, key=lambda e: e.slug):
             if entry.slug not in bodies:
-                bodies[entry.slug] = make_procedure_poster(
-                    cat, entry, office, head=head, facts=facts_of(entry)
-                )
-            poster = at_office(bodies[entry.slug], facts_of(entry), office)
+                bodies[entry.slug] = make_procedure_poster(cat, entry, office, head=head)
+            poster = at_office(bodies[entry.slug], procedure_facts(cat, entry), office)
             path = f"{office}/{entry.slug}.pdf"
             sheets.append(make_sheet(path, office, entry.slug, poster, updated[entry.slug], theme))
     return _with_plans(sheets, plan_sheets_of(cat, theme, head, changed))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue
@@ -89,17 +89,14 @@ def _files(here: str) -> tuple[DataFile, ...]:
             "Nguồn tin các thay đổi mới nhất, để theo dõi bằng trình đọc tin.",
         ),
     ]
-    for name in SCHEMAS:
-        file = f"{SCHEMA_FOLDER}{name}.schema.json"
-        files.append(
-            DataFile(
-                file,
-                link(file),
-                "JSON Schema",
-                f"Cấu trúc tệp nội dung «{name}» (tệp YAML trong kho nội dung).",
-            )
-        )
-    return tuple(files)
+    return (*files, *(_schema_file(name, link) for name in SCHEMAS))
+
+
+def _schema_file(name: str, link: Callable[[str], str]) -> DataFile:
+    file = f"{SCHEMA_FOLDER}{name}.schema.json"
+    return DataFile(
+        file, link(file), "JSON Schema", f"Cấu trúc tệp nội dung «{name}» (tệp YAML trong kho nội dung)."
+    )
 
 
 def open_data_page(catalogue: Catalogue, ctx: BuildContext) -> OpenDataPage:
