@@ -102,7 +102,8 @@ def markdown_findings(text: str) -> list[Finding]:
     for number, line in _code_free_lines(text):
         findings += _link_findings(number, line)
         without_links = _AUTOLINK.sub(_blank, line)
-        for found in _HTML.finditer(without_links):
+        found = _HTML.search(without_links)  # the first tag of a line is enough to point at it
+        if found is not None:
             shown = without_links[found.start() : found.start() + 20].strip()
             findings.append(
                 Finding(number, found.start() + 1, "page-raw-html", HTML_MESSAGE.format(found=shown))
