@@ -280,7 +280,7 @@ def test_safe_markdown_passes(root: Path) -> None:
         "trang.md",
         "# Trang\n\n[Cổng](https://dichvucong.gov.vn/) [thư](mailto:a@b.vn) [gọi](tel:0225) "
         "[khác](gioi-thieu.md) [mục](#muc) a < b\n\n"
-        "```\n<script>trong khối mã</script>\n```\n\n`<b>` {: .ghi-chu }\n",
+        "`<script>` trong mã {: .ghi-chu }\n",
     )
     assert not [i for i in issues_of(root) if i.file.startswith("content/pages/")]
 
@@ -364,3 +364,69 @@ def test_reserved_names_come_from_the_real_build(tmp_path: Path) -> None:
     reserved = reserved_roots()
     assert {page.path.split("/", 1)[0] for page in rendering.pages if page.path} <= reserved
     assert {entry.name for entry in site.iterdir()} <= reserved
+
+
+# --- land-use plan folders and documents ------------------------------------------------------
+
+
+def with_plan(root: Path) -> Path:
+    folder = root / "content" / "plans" / "mau-nho"
+    shutil.copytree(FIXTURES / "plans" / "base" / "mau-nho", folder)
+    return folder
+
+
+def test_plan_document_that_is_not_a_pdf_is_refused(root: Path) -> None:
+    import hashlib
+
+    folder = with_plan(root)
+    (folder / "tai-lieu" / "qd.pdf").write_bytes(HTML)  # an HTML page under a .pdf name, hash updated
+    edit(
+        folder / "plan.yaml",
+        "13ab190748e13dca29af52e89456d47bd37238bc757e092dba9667a5bda18b90",
+        hashlib.sha256(HTML).hexdigest(),
+    )
+    assert located(root, "file-type") == {("content/plans/mau-nho/plan.yaml", 31, "documents[0].file")}
+
+
+def test_plan_folder_symlink_is_refused(root: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "ngoai"
+    shutil.copytree(FIXTURES / "plans" / "base" / "mau-nho", outside)
+    (root / "content" / "plans").mkdir()
+    (root / "content" / "plans" / "mau-nho").symlink_to(outside)
+    assert located(root, "plan-file-outside") == {("content/plans/mau-nho/plan.yaml", 0, "")}
+
+
+def test_plan_document_fifo_is_refused_without_opening_it(root: Path) -> None:
+    folder = with_plan(root)
+    (folder / "tai-lieu" / "qd.pdf").unlink()
+    os.mkfifo(folder / "tai-lieu" / "qd.pdf")
+    done = check_cli(root)
+    assert "Traceback" not in done.stderr
+    assert "content/plans/mau-nho/plan.yaml:31:" in done.stderr and "[file-not-regular]" in done.stderr
+
+
+# --- the build refuses what check refuses -----------------------------------------------------
+
+
+def test_the_build_stops_on_a_hostile_page(root: Path, tmp_path: Path) -> None:
+    from generator.build import BuildSettings, build_without_mkdocs
+    from generator.errors import ContentError
+
+    page(root, "trang.md", "# Trang\n\n<script>alert(1)</script>\n")
+    with pytest.raises(ContentError) as caught:
+        build_without_mkdocs(root, tmp_path / "site", BuildSettings(AS_OF), lambda pages: None)
+    assert {(i.file, i.line, i.code) for i in caught.value.issues} == {
+        ("content/pages/trang.md", 3, "page-raw-html")
+    }
+
+
+def test_the_build_stops_on_a_shadowed_page(root: Path, tmp_path: Path) -> None:
+    from generator.build import BuildSettings, build_without_mkdocs
+    from generator.errors import ContentError
+
+    page(root, "linh-vuc.md", "# Lĩnh vực của tôi\n")
+    with pytest.raises(ContentError) as caught:
+        build_without_mkdocs(root, tmp_path / "site", BuildSettings(AS_OF), lambda pages: None)
+    assert {(i.file, i.code) for i in caught.value.issues} == {
+        ("content/pages/linh-vuc.md", "page-route-reserved")
+    }
