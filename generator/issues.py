@@ -109,7 +109,7 @@ CODES: dict[str, str] = {
     "empty-value": "an empty text value",
     "empty-list": "an empty list where at least one item is required",
     "out-of-range": "a number outside its allowed range (also infinity, NaN and giant integers)",
-    "url-invalid": "an address that is not a plain http(s) URL (scheme, characters, base URL parts)",
+    "url-invalid": "a web or e-mail address that is not plain (http(s) only, characters, base URL parts)",
     "invalid-value": "any other invalid value",
     # Cross-record rules (generator.checks)
     "duplicate-slug": "two records share a slug (page address)",

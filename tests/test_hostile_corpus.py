@@ -119,6 +119,15 @@ def test_portal_template_is_a_plain_address(root: Path, template: str) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "email", ["a@b.vn?cc=khac@x.vn", "a@b.vn,khac@x.vn", "<a@b.vn>", "a b@x.vn", "javascript:alert(1)//@x.vn"]
+)
+def test_email_is_one_plain_address(root: Path, email: str) -> None:
+    office = root / "content" / "offices" / "mot-cua.yaml"
+    office.write_text(office.read_text(encoding="utf-8") + f'email: "{email}"\n', encoding="utf-8")
+    assert located(root, "url-invalid") == {("content/offices/mot-cua.yaml", 5, "email")}
+
+
 # --- file references: logo and forms ---------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ longer than any real amount (a thousand-digit integer would otherwise stall or c
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 
 _REFUSED_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
@@ -35,12 +36,14 @@ MAX_INT_DIGITS = 18
 """The longest integer any content field can hold (a fee of 10^13 đồng has 14 digits)."""
 
 
+_REFUSED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029" + "".join(sorted(INVISIBLE)) + "]")
+"""One character class for all of the above (a regular expression scans text at C speed)."""
+
+
 def first_refused_char(text: str) -> tuple[int, str] | None:
     """The index and character of the first refused character in ``text``, or None."""
-    for index, char in enumerate(text):
-        if char in INVISIBLE or (char not in _ALLOWED and unicodedata.category(char) in _REFUSED_CATEGORIES):
-            return index, char
-    return None
+    found = _REFUSED.search(text)
+    return (found.start(), found.group(0)) if found is not None else None
 
 
 def refused_char_message(char: str) -> str:

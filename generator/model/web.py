@@ -110,3 +110,23 @@ PortalTemplate = Annotated[
     WithJsonSchema({"type": "string", "pattern": TEMPLATE_PATTERN}),
 ]
 """The national portal's link for a procedure, with ``{code}`` where the code goes."""
+
+
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$"
+
+
+def check_email(value: str) -> str:
+    """One plain e-mail address (printed after ``mailto:``): no second address, no ``?subject=``."""
+    if not re.match(EMAIL_PATTERN, value):
+        raise PydanticCustomError(
+            "url-invalid",
+            "Địa chỉ thư điện tử phải là một địa chỉ duy nhất dạng ten@co-quan.gov.vn (chữ không dấu, "
+            "không dấu cách, dấu phẩy, dấu «?» hay dấu ngoặc).",
+        )
+    return value
+
+
+Email = Annotated[
+    str, Strict(), AfterValidator(check_email), WithJsonSchema({"type": "string", "pattern": EMAIL_PATTERN})
+]
+"""One e-mail address."""
