@@ -29,17 +29,15 @@ def _first(path: str) -> str:
 
 def reserved_roots(generated: Iterable[str] = ()) -> frozenset[str]:
     """Every top-level name the build writes: route prefixes, ``generated`` page paths, theme folders."""
+    constants = [value for name, value in vars(urls).items() if name.isupper() and isinstance(value, str)]
     routes = [
-        urls.ALL_PROCEDURES,
-        urls.FIELDS,
-        urls.OFFICES,
-        urls.ONLINE,
-        urls.FINDER,
+        *constants,  # every fixed address the URL scheme names (listings, changes, open data, …)
         urls.procedure_path("x"),
         urls.field_path("x"),
         urls.office_path("x"),
         urls.poster_path("x", "y"),
         urls.form_path(f"{FORM_FILES.folder}/x.pdf"),
+        urls.data_file("x.json"),
         plan_path("x"),
         *generated,
     ]
