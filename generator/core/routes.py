@@ -2,8 +2,8 @@
 
 A free page in ``content/pages/`` and a generated page (or a file a post-build writer puts in the
 site) must never share an address: whichever MkDocs wrote last would win, silently. The reserved
-top-level names are derived from the real routes — the address functions of
-:mod:`generator.core.urls`, the generated pages of this build when they are known, the theme's own
+top-level names are derived from the real routes — every address constant and address function
+of :mod:`generator.core.urls`, the generated pages of this build when they are known, the theme's own
 folders — plus the few names MkDocs, Material and the search stage write themselves.
 """
 
@@ -30,11 +30,7 @@ def _first(path: str) -> str:
 def reserved_roots(generated: Iterable[str] = ()) -> frozenset[str]:
     """Every top-level name the build writes: route prefixes, ``generated`` page paths, theme folders."""
     routes = [
-        urls.ALL_PROCEDURES,
-        urls.FIELDS,
-        urls.OFFICES,
-        urls.ONLINE,
-        urls.FINDER,
+        *(value for name, value in vars(urls).items() if name.isupper() and isinstance(value, str)),
         urls.procedure_path("x"),
         urls.field_path("x"),
         urls.office_path("x"),
