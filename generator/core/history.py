@@ -78,10 +78,19 @@ class History:
     last_changed: Mapping[str, dt.date] = field(default_factory=lambda: MappingProxyType({}))
     changes: tuple[Change, ...] = ()
     undated: frozenset[str] = frozenset()
+    _by_path: Mapping[str, tuple[Change, ...]] = field(
+        init=False, repr=False, compare=False, default_factory=lambda: MappingProxyType({})
+    )
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[Change]] = {}
+        for change in self.changes:
+            index.setdefault(change.path, []).append(change)
+        object.__setattr__(self, "_by_path", {path: tuple(found) for path, found in index.items()})
 
     def of(self, path: str) -> tuple[Change, ...]:
         """The changes of one file, newest first."""
-        return tuple(change for change in self.changes if change.path == path)
+        return self._by_path.get(path, ())
 
     @property
     def notice(self) -> str | None:
