@@ -60,14 +60,16 @@ def make_history(root: Path, commits: int, per_commit: int) -> int:
     return len(files)
 
 
-def median_seconds(run: Callable[[], object], repeat: int = 3) -> float:
-    """Median wall time of ``repeat`` runs."""
-    times = []
+def median_seconds(run: Callable[[], object], repeat: int = 3) -> dict[str, float]:
+    """Median wall time and CPU time (this process and its git children) of ``repeat`` runs."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, before = time.perf_counter(), os.times()
         run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        after = os.times()
+        walls.append(time.perf_counter() - start)
+        cpus.append(sum(after[:4]) - sum(before[:4]))
+    return {"wall": round(statistics.median(walls), 2), "cpu": round(statistics.median(cpus), 2)}
 
 
 def main() -> None:
@@ -87,9 +89,9 @@ def main() -> None:
         figures = {
             "procedures": files,
             "changes": len(history.changes),
-            "read_history_s": round(median_seconds(lambda: read_history(root)), 2),
-            "atom_feed_s": round(median_seconds(lambda: atom_feed(catalogue, ctx)), 2),
-            "open_data_s": round(median_seconds(lambda: write_open_data(catalogue, site, ctx)), 2),
+            "read_history_s": median_seconds(lambda: read_history(root)),
+            "atom_feed_s": median_seconds(lambda: atom_feed(catalogue, ctx)),
+            "open_data_s": median_seconds(lambda: write_open_data(catalogue, site, ctx)),
             "data_bytes": {p.name: p.stat().st_size for p in sorted((site / "data").glob("*.*"))},
         }
     print(json.dumps(figures, ensure_ascii=False, indent=1))
