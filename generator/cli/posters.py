@@ -9,13 +9,15 @@ python -m generator posters --merge DIR... [--out DIR] (join the parts; renders 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from generator.catalogue import Catalogue
 from generator.cli import command, extension, print_issues
-from generator.core.gitdates import last_changed
+from generator.core.history import read_history
 from generator.issues import has_errors
 from generator.posters.bundle import combine
 from generator.posters.plan import Sheet
@@ -82,7 +84,7 @@ def run_posters(args: argparse.Namespace) -> int:
     report = write_posters(
         catalogue,
         out,
-        changed=last_changed(args.root),
+        changed=poster_dates(args.root),
         cache_dir=args.cache_dir,
         jobs=args.jobs,
         progress=ProgressLine(),
@@ -98,9 +100,17 @@ def run_posters(args: argparse.Namespace) -> int:
     return 0
 
 
+def poster_dates(root: Path) -> Mapping[str, dt.date]:
+    """The «updated on» date of each content file from git; says so when the history is incomplete."""
+    history = read_history(root)
+    if history.notice:
+        print(f"Cảnh báo: {history.notice}", file=sys.stderr)
+    return history.last_changed
+
+
 def run_parts(args: argparse.Namespace, catalogue: Catalogue, out: Path) -> int:
     """``--shard K/N`` (render one part) or ``--merge DIR...`` (join the parts)."""
-    changed = last_changed(args.root)
+    changed = poster_dates(args.root)
     if args.shard:
         shard = Shard.parse(args.shard)
         report = write_shard(

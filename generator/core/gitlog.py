@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 _RECORD = "\x1e"
 _NO_BLOB = "0" * 40
@@ -134,25 +135,35 @@ def _blob(sha: str) -> str | None:
 def read_blobs(root: Path, blobs: Iterable[str]) -> Iterator[tuple[str, str]]:
     """Yield (blob id, text) for each blob, through one ``git cat-file --batch`` process.
 
-    Blobs git cannot find are skipped. Ids are written and answers read one at a time, so the
-    memory used stays that of one file.
+    Blobs git cannot find are skipped. A thread writes the ids while the answers are read one at a
+    time, so there is no round trip per file and the memory used stays that of one file.
     """
+    wanted = list(blobs)
     command = ["git", "-C", str(root), "cat-file", "--batch"]
     try:
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     except OSError:
         return
     assert process.stdin is not None and process.stdout is not None
+    feeder = threading.Thread(target=_feed, args=(process.stdin, wanted), daemon=True)
+    feeder.start()
     try:
-        for blob in blobs:
-            process.stdin.write(f"{blob}\n".encode("ascii"))
-            process.stdin.flush()
+        for _ in wanted:
             header = process.stdout.readline().decode("ascii", errors="replace").split()
             if len(header) != 3 or header[1] != "blob":
                 continue
             data = process.stdout.read(int(header[2]) + 1)[:-1]
-            yield blob, data.decode("utf-8", errors="replace")
+            yield header[0], data.decode("utf-8", errors="replace")
     finally:
-        process.stdin.close()
+        feeder.join(timeout=TIMEOUT)
         process.stdout.close()
         process.wait(timeout=TIMEOUT)
+
+
+def _feed(stdin: IO[bytes], blobs: list[str]) -> None:
+    try:
+        stdin.write("".join(f"{blob}\n" for blob in blobs).encode("ascii"))
+    except OSError:
+        pass
+    finally:
+        stdin.close()

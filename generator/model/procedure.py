@@ -305,7 +305,13 @@ class Procedure(Record):
         (),
     )
     source: Source | None = describe("Nguồn", "Nơi lấy thông tin và ngày đối chiếu gần nhất.", None)
-    change_note: Text | None = describe("Ghi chú thay đổi", "Tóm tắt lần sửa gần nhất.", None)
+    change_note: Text | None = describe(
+        "Ghi chú thay đổi",
+        "Tóm tắt lần sửa gần nhất, viết cho công dân. Mỗi ghi chú mới hiện trong «Lịch sử thay đổi» "
+        "của trang, trang «Thay đổi gần đây» và nguồn tin Atom; viết ghi chú mới mỗi khi sửa phí, "
+        "thời hạn, hồ sơ.",
+        None,
+    )
     not_applicable: tuple[Part, ...] = describe(
         "Không áp dụng",
         "Các phần cố ý để trống vì không áp dụng cho thủ tục này, ví dụ [conditions].",

@@ -142,3 +142,12 @@ def test_the_site_time_zone_is_vietnam() -> None:
     assert dt.datetime(2026, 1, 1, 17, 0, tzinfo=dt.UTC).astimezone(SITE_TIMEZONE).date() == dt.date(
         2026, 1, 2
     )
+
+
+def test_the_poster_command_warns_when_it_has_no_dates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli.posters import poster_dates
+
+    assert dict(poster_dates(tmp_path)) == {}
+    assert "Cảnh báo: Không có lịch sử git" in capsys.readouterr().err
