@@ -184,3 +184,22 @@ def test_the_plan_page_links_exactly_the_sheets_printed(sample: Catalogue) -> No
     assert linked == printed
     later = load(PROJECT_ROOT, dt.date(2027, 1, 5))
     assert all(plan_page(catalogue=later, entry=e).posters == () for e in later.plans)
+
+
+def test_a_dense_plan_prints_its_map_sheet_with_the_left_out_numbers_named(tmp_path: Path) -> None:
+    from bench.plans.bench_map import write_plan
+
+    root = tmp_path / "root"
+    shutil.copytree(PROJECT_ROOT / "content", root / "content", ignore=shutil.ignore_patterns("plans"))
+    (root / "procedures").mkdir()
+    write_plan(root / "content" / "plans" / "day-dac", 400)
+    sheets = plan_sheets_on(load(root))
+    assert sorted(p.rsplit("/", 1)[1] for p in sheets) == ["day-dac-ban-do.pdf", "day-dac-thong-bao.pdf"]
+    sheet = sheets[f"{OFFICE}/quy-hoach/day-dac-ban-do.pdf"]
+    pdf = tmp_path / "ban-do.pdf"
+    pdf.write_bytes(Renderer(load_theme()).pdf(sheet.poster, sheet.stamp))
+    assert pdfinfo(pdf)["Page size"].endswith("(A3)")
+    text = flat(pdftotext(pdf, raw=True))
+    note = sheet.poster.hidden_note  # type: ignore[union-attr]
+    assert note is not None and flat(note) in text
+    assert "Công trình P-0399" in text  # the key lists every project, the last one too
