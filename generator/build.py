@@ -20,6 +20,7 @@ from pathlib import Path
 from generator.catalogue import Catalogue
 from generator.core.build_context import BuildContext, make_build_context
 from generator.core.pages import GeneratedPage
+from generator.core.routes import check_page_routes
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity
 from generator.plans.pages import iter_plan_pages
@@ -123,6 +124,8 @@ def build(root: Path, settings: BuildSettings) -> Generator[Rendering, Path, Non
     catalogue, issues = read(root, settings.as_of)  # 1–2. load + validate (ContentError on errors)
     ctx = make_build_context(catalogue)  # 3a. git dates, lookups, Jinja env
     pages = generate_pages(catalogue, ctx)  # 3b. typed contexts → lazily rendered pages
+    if clashes := check_page_routes(root, (page.path for page in pages)):  # no free page shadowed
+        raise ContentError(clashes)
     site_dir = yield Rendering(catalogue, ctx, pages, issues)  # 3c. theme chrome (MkDocs + Material)
     write_extras(catalogue, site_dir, ctx, settings.skip)  # 4.  forms, search index, posters
 

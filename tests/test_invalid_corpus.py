@@ -17,6 +17,17 @@ CASES = sorted(INVALID.glob("*.yaml"))
 _EXPECT = re.compile(rb"^# expect: (\d+) ?(.*)$", re.MULTILINE)
 
 SPECIAL = {"file-missing", "file-unreadable", "file-too-large", "file-extension", "file-name-invalid"}
+HOSTILE = {
+    "file-not-regular",
+    "file-type",
+    "file-name-case",
+    "procedure-folder",
+    "page-raw-html",
+    "page-link-scheme",
+    "page-file-type",
+    "page-route-reserved",
+}
+"""Codes tested with a tree built in code in tests/test_hostile_corpus.py (files, folders, pages)."""
 """Codes tested below with a tree built in code (they concern files, not file contents)."""
 
 FALLBACK = {"invalid-value"}
@@ -49,7 +60,7 @@ def test_invalid_file_reports_located_issue(case: Path, tmp_path: Path) -> None:
 
 def test_every_code_has_a_case() -> None:
     plans = {c.name.split("--")[0] for c in (FIXTURES / "plans" / "invalid").iterdir()}  # tests/plans
-    covered = {c.stem.split("--")[0] for c in CASES} | plans | SPECIAL | FALLBACK
+    covered = {c.stem.split("--")[0] for c in CASES} | plans | SPECIAL | HOSTILE | FALLBACK
     assert set(CODES) == covered
 
 

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import StringConstraints
-
 from generator.model.office import Feedback
 from generator.model.procedure import describe
-from generator.model.types import LevelSlug, PaperSize, Record, Slug, Text, Url
-
-PortalTemplate = Annotated[str, StringConstraints(pattern=r"^https?://\S*\{code\}\S*$")]
+from generator.model.types import LevelSlug, PaperSize, Record, Slug, Text
+from generator.model.web import BaseUrl, PortalTemplate, Url
 
 
 class Publisher(Record):
@@ -55,7 +50,7 @@ class Site(Record):
     title: Text = describe("Tên trang", "Tên hiển thị của trang web.")
     description: Text | None = describe("Mô tả", "Một câu giới thiệu trang.", None)
     publisher: Publisher = describe("Cơ quan công bố", "Cơ quan chịu trách nhiệm nội dung.")
-    base_url: Url = describe(
+    base_url: BaseUrl = describe(
         "Địa chỉ trang",
         "Địa chỉ gốc duy nhất của trang công khai (mã QR dẫn về đây), ví dụ https://congkhai.anhoa.gov.vn/.",
     )
@@ -84,5 +79,6 @@ class Site(Record):
         "Cảnh báo khi nguồn chưa được kiểm tra lại sau số ngày này.",
         180,
         ge=1,
+        le=3650,
         strict=True,
     )
