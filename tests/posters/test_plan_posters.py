@@ -184,3 +184,41 @@ def test_the_plan_page_links_exactly_the_sheets_printed(sample: Catalogue) -> No
     assert linked == printed
     later = load(PROJECT_ROOT, dt.date(2027, 1, 5))
     assert all(plan_page(catalogue=later, entry=e).posters == () for e in later.plans)
+
+
+def test_a_dense_plan_prints_its_map_sheet_with_the_left_out_numbers_named(tmp_path: Path) -> None:
+    from bench.plans.bench_map import write_plan
+
+    root = tmp_path / "root"
+    shutil.copytree(PROJECT_ROOT / "content", root / "content", ignore=shutil.ignore_patterns("plans"))
+    (root / "procedures").mkdir()
+    write_plan(root / "content" / "plans" / "day-dac", 400)
+    sheets = plan_sheets_on(load(root))
+    assert sorted(p.rsplit("/", 1)[1] for p in sheets) == ["day-dac-ban-do.pdf", "day-dac-thong-bao.pdf"]
+    sheet = sheets[f"{OFFICE}/quy-hoach/day-dac-ban-do.pdf"]
+    pdf = tmp_path / "ban-do.pdf"
+    pdf.write_bytes(Renderer(load_theme()).pdf(sheet.poster, sheet.stamp))
+    assert pdfinfo(pdf)["Page size"].endswith("(A3)")
+    text = flat(pdftotext(pdf, raw=True))
+    note = sheet.poster.hidden_note  # type: ignore[union-attr]
+    assert note is not None and flat(note) in text
+    assert "Công trình P-0399" in text  # the key lists every project, the last one too
+
+
+def test_publication_until_ends_the_posting_and_an_announced_consultation_says_when_it_starts(
+    tmp_path: Path,
+) -> None:
+    from generator.plans.lifecycle import notice_kind
+
+    cat = load(PROJECT_ROOT, AS_OF)
+    plan = next(e.model for e in cat.plans if e.slug == APPROVED)
+    ended = plan.model_copy(update={"publication": plan.publication.model_copy(update={"until": AS_OF})})
+    assert notice_kind(ended, AS_OF) == "approved"
+    assert notice_kind(ended, AS_OF + dt.timedelta(days=1)) is None
+    early = load(PROJECT_ROOT, dt.date(2026, 11, 10))
+    sheet = plan_sheets_on(early)[f"{OFFICE}/quy-hoach/{DRAFT}-lay-y-kien.pdf"]
+    poster = sheet.poster
+    assert poster.consultation.upcoming and poster.counted_from is None  # type: ignore[union-attr]
+    pdf = tmp_path / "sap-lay-y-kien.pdf"
+    pdf.write_bytes(Renderer(load_theme()).pdf(poster, sheet.stamp))
+    assert "Bắt đầu nhận góp ý từ ngày 16/11/2026." in flat(pdftotext(pdf, raw=True))
