@@ -22,9 +22,11 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import subprocess
 import tempfile
 import time
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,6 +107,8 @@ class PosterCache:
                 folder,
             )
             self.folder = Path(tempfile.mkdtemp(prefix="congkhai-posters-"))
+            # published sheets are hard links or copies: the private cache can go with this object
+            weakref.finalize(self, shutil.rmtree, self.folder, True)
         else:
             self.entries = self._read_manifest()
         self.used: set[str] = set()
