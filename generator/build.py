@@ -20,11 +20,14 @@ from pathlib import Path
 from generator.catalogue import Catalogue
 from generator.core.build_context import BuildContext, make_build_context
 from generator.core.pages import GeneratedPage
+from generator.core.routes import check_page_routes
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity
 from generator.plans.pages import iter_plan_pages
 from generator.reading import read_catalogue
 from generator.search.finder import iter_finder_pages
+from generator.site.changes import iter_changes_pages
+from generator.site.opendata.page import iter_open_data_pages
 from generator.site.providers import iter_index_pages, iter_procedure_pages
 
 __all__ = ["PAGE_PROVIDERS", "POST_BUILD_WRITERS", "BuildSettings", "Rendering", "build"]
@@ -37,6 +40,8 @@ PAGE_PROVIDERS: list[PageProvider] = [
     iter_procedure_pages,
     iter_finder_pages,
     iter_plan_pages,
+    iter_changes_pages,
+    iter_open_data_pages,
 ]
 """Everything that contributes pages to the site; each returns GeneratedPage objects."""
 
@@ -45,6 +50,8 @@ POST_BUILD_WRITERS: list[str] = [
     "generator.search.write:write_search_index",
     "generator.posters.write:write_site_posters",
     "generator.plans.files:write_plan_files",
+    "generator.site.feed:write_feed",
+    "generator.site.opendata.write:write_open_data",
 ]
 """Everything that writes files into the finished site folder, as ``module:function`` (run in order)."""
 
@@ -117,6 +124,8 @@ def build(root: Path, settings: BuildSettings) -> Generator[Rendering, Path, Non
     catalogue, issues = read(root, settings.as_of)  # 1–2. load + validate (ContentError on errors)
     ctx = make_build_context(catalogue)  # 3a. git dates, lookups, Jinja env
     pages = generate_pages(catalogue, ctx)  # 3b. typed contexts → lazily rendered pages
+    if clashes := check_page_routes(root, (page.path for page in pages)):  # no free page shadowed
+        raise ContentError(clashes)
     site_dir = yield Rendering(catalogue, ctx, pages, issues)  # 3c. theme chrome (MkDocs + Material)
     write_extras(catalogue, site_dir, ctx, settings.skip)  # 4.  forms, search index, posters
 

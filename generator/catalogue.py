@@ -7,10 +7,10 @@ checks (:mod:`generator.checks`) take this type, so the type lives apart from th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -21,6 +21,7 @@ from generator.model.dates import Lifecycle, lifecycle
 from generator.plans.read import PlanEntry
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,20 @@ class Catalogue:
     """Slugs of every office file, valid or not (so one broken office does not cascade)."""
     plans: tuple[PlanEntry, ...] = ()
     """Land-use plans under content/plans/ (generator.plans), each with its parsed GeoJSON."""
+    _derived: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Values computed from this catalogue once (see :meth:`derived`); a replaced copy starts empty."""
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """The value ``compute()`` gives for this catalogue, computed on the first call for ``key``.
+
+        Later stages derive the same things from one catalogue many times (a procedure's facts for
+        its page, every listing row, its search record and its sheets); the catalogue is frozen, so
+        the first answer is the answer. ``dataclasses.replace`` makes a copy with an empty memo.
+        """
+        if key not in self._derived:
+            self._derived[key] = compute()
+        value: T = self._derived[key]
+        return value
 
     def state(self, entry: ProcedureEntry) -> Lifecycle:
         """The lifecycle of a procedure on the catalogue's build date."""

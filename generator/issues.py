@@ -77,7 +77,7 @@ CODES: dict[str, str] = {
     # Reading the file (generator.load)
     "file-missing": "a required content file does not exist",
     "file-unreadable": "the file could not be read (permissions, or it is a folder)",
-    "file-too-large": "the file is larger than the 1 MiB limit",
+    "file-too-large": "the file is larger than its limit (1 MiB for YAML; forms, logo, documents: see guide)",
     "file-empty": "the file is empty or holds only comments",
     "file-extension": "a content file ends in .yml instead of .yaml",
     "file-name-invalid": "the file name is not a kebab-case ASCII slug",
@@ -94,6 +94,11 @@ CODES: dict[str, str] = {
     "yaml-flow-comma": "a comma in unquoted text inside [ ... ] split one item in two",
     "yaml-flow-case": "an unquoted item of a sentence-case [ ... ] list starts in lower case (split?)",
     "yaml-not-mapping": "the top level is not a mapping of key: value",
+    "text-control-char": "a control, bidi-override or invisible formatting character in a text value",
+    "file-outside": "a file (or symlink) that resolves outside the repository or outside its allowed folder",
+    "file-not-regular": "a path that is a device, FIFO or other non-regular file (never opened)",
+    "file-type": "a referenced file whose content (magic bytes) is not an allowed type for its place",
+    "file-name-case": "two content files whose names differ only in upper/lower case",
     # Validating one file against its model (generator.validate)
     "missing-key": "a required key is missing",
     "unknown-key": "a key the model does not know (typo?)",
@@ -103,7 +108,8 @@ CODES: dict[str, str] = {
     "invalid-date": "a date not written YYYY-MM-DD or not a real date",
     "empty-value": "an empty text value",
     "empty-list": "an empty list where at least one item is required",
-    "out-of-range": "a number outside its allowed range",
+    "out-of-range": "a number outside its allowed range (also infinity, NaN and giant integers)",
+    "url-invalid": "a web or e-mail address that is not plain (http(s) only, characters, base URL parts)",
     "invalid-value": "any other invalid value",
     # Cross-record rules (generator.checks)
     "duplicate-slug": "two records share a slug (page address)",
@@ -133,6 +139,14 @@ CODES: dict[str, str] = {
     "code-missing": "a procedure without a national code",
     "source-missing": "a procedure without a source",
     "source-stale": "a source not re-checked within stale_after_days of the build date",
+    "source-future": "a source checked_on date after the build date (a typo?)",
+    "office-duplicate": "the same office listed twice in one procedure",
+    "procedure-folder": "a procedure file that is not in procedures/<its field>/",
+    # Free Markdown pages: content/pages/ (generator.load.pages, generator.core.routes)
+    "page-raw-html": "raw HTML (a tag, comment or attribute list) in a Markdown page",
+    "page-link-scheme": "a link or image whose target is not http(s), mailto, tel or a relative path",
+    "page-file-type": "a file in content/pages/ that is neither a Markdown page nor an allowed image/PDF",
+    "page-route-reserved": "a page whose address is one the generator builds (it would be shadowed)",
     # Land-use plans: content/plans/<id>/plan.yaml (generator.plans.read, generator.plans.checks)
     "plan-file-outside": "a file a plan names lies outside its folder (absolute, .., or a symlink)",
     "plan-file-missing": "a document or GeoJSON file a plan names does not exist",

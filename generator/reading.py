@@ -19,6 +19,8 @@ from generator.catalogue import Catalogue, Entry, OfficeEntry, ProcedureEntry
 from generator.checks import run_checks
 from generator.issues import Issue, Severity, display_path, sort_issues
 from generator.load import load_yaml, source_of
+from generator.load.files import FORM_FILES, inside
+from generator.load.pages import case_clashes, check_pages
 from generator.model import FieldList, Office, Procedure, Site
 from generator.plans.checks import check_plan_offices, run_plan_checks
 from generator.plans.read import read_plans
@@ -59,8 +61,27 @@ def _slug_of(path: Path, root: Path, issues: list[Issue]) -> str:
     return path.stem
 
 
+def outside_issue(path: Path, root: Path, folder: Path) -> Issue | None:
+    """A located error when ``path`` (a symbolic link, say) resolves outside ``folder`` or the repository."""
+    if inside(path, folder) and inside(folder, root):
+        return None
+    rel = display_path(folder, root)
+    return Issue(
+        display_path(path, root),
+        1,
+        1,
+        "file-outside",
+        "",
+        f"Tệp này là liên kết tượng trưng (hoặc nằm trong thư mục liên kết) trỏ ra ngoài thư mục {rel}/ "
+        "của kho; hãy thay bằng chính tệp nội dung.",
+    )
+
+
 def _content_files(folder: Path, root: Path, issues: list[Issue]) -> list[Path]:
     if not folder.is_dir():
+        return []
+    if (problem := outside_issue(folder, root, folder.parent)) is not None:
+        issues.append(problem)
         return []
     for odd in sorted(folder.rglob("*.yml")):
         issues.append(
@@ -73,7 +94,14 @@ def _content_files(folder: Path, root: Path, issues: list[Issue]) -> list[Path]:
                 "Tệp nội dung phải có đuôi .yaml; hãy đổi tên tệp này.",
             )
         )
-    return sorted(folder.rglob("*.yaml"))
+    found = []
+    for path in sorted(folder.rglob("*.yaml")):
+        problem = outside_issue(path, root, folder)
+        if problem is None:
+            found.append(path)
+        else:
+            issues.append(problem)
+    return found
 
 
 def _read_procedures(root: Path, issues: list[Issue]) -> tuple[list[ProcedureEntry], bool]:
@@ -84,10 +112,17 @@ def _read_procedures(root: Path, issues: list[Issue]) -> tuple[list[ProcedureEnt
         if proc is None:
             complete = False
             continue
-        slug = proc.model.slug or _slug_of(path, root, issues)
-        complete = complete and _SLUG.match(slug) is not None
+        file_slug = _slug_of(path, root, issues)  # the file-name rule holds even when «slug:» is set
+        slug = proc.model.slug or file_slug
+        complete = complete and _SLUG.match(file_slug) is not None
         procedures.append(Entry(slug, proc.model, proc.file))
     return procedures, complete
+
+
+def _name_clashes(root: Path) -> list[Issue]:
+    """Content files whose names differ only in case (procedures, offices, forms)."""
+    folders = [root / folder for folder in (PROCEDURES_DIR, OFFICES_DIR, Path(FORM_FILES.folder))]
+    return case_clashes(root, [path for folder in folders if folder.is_dir() for path in folder.rglob("*")])
 
 
 def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[Issue]]:
@@ -106,6 +141,7 @@ def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[I
         if entry is not None:
             offices[entry.slug] = entry
     procedures, read_all = _read_procedures(root, issues)
+    issues += check_pages(root) + _name_clashes(root)
     plans, plan_issues, plans_read = read_plans(root, as_of)
     issues += plan_issues + run_plan_checks(plans, as_of)
     issues += check_plan_offices(plans, frozenset(path.stem for path in office_paths))
@@ -130,6 +166,10 @@ def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[I
 
 def _required(root: Path, rel: Path, model: type[M], issues: list[Issue]) -> Entry[M] | None:
     path = root / rel
+    problem = outside_issue(path, root, path.parent)
+    if problem is not None:
+        issues.append(problem)
+        return None
     if not path.is_file():
         issues.append(
             Issue(rel.as_posix(), 0, 0, "file-missing", "", f"Thiếu tệp bắt buộc {rel.as_posix()}.")

@@ -41,8 +41,12 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "core": (
         "generator.core",
         "generator.facts",
-        # plan facts several stages share: addresses and state labels, text pages, changes in words
+        # plan facts several stages share: addresses and state labels, text pages, changes in words,
+        # the plan's phrases and its map (the page and the plan posters print the same)
         "generator.plans.listing",
+        "generator.plans.wording",
+        "generator.plans.svgmap",
+        "generator.plans.labels",
         "generator.plans.search",
         "generator.plans.changes",
     ),
@@ -182,3 +186,34 @@ def test_every_module_has_a_layer() -> None:
     graph = modules()
     graph["generator.newthing"] = set()
     assert "generator.newthing has no layer (add it to LAYERS)" in violations(graph)
+
+
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 40
+
+
+def oversized(source: str, name: str) -> list[str]:
+    """The module (over 400 lines) and the functions (over 40 lines, signature included) of ``source``."""
+    found = [f"{name}: {source.count(chr(10))} lines"] if source.count("\n") > MAX_MODULE_LINES else []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            length = (node.end_lineno or node.lineno) - node.lineno + 1
+            if length > MAX_FUNCTION_LINES:
+                found.append(f"{name}:{node.lineno} {node.name}: {length} lines")
+    return found
+
+
+def test_no_module_over_400_lines_and_no_function_over_40() -> None:
+    found = [
+        problem
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for problem in oversized(path.read_text(encoding="utf-8"), path.relative_to(PACKAGE).as_posix())
+    ]
+    assert found == []
+
+
+def test_the_size_check_fails_on_a_long_function_or_module() -> None:
+    long_function = "def f():\n" + "    x = 1\n" * 40
+    assert oversized(long_function, "m.py") == ["m.py:1 f: 41 lines"]
+    assert oversized("x = 1\n" * 401, "m.py") == ["m.py: 401 lines"]
+    assert oversized("def f():\n" + "    x = 1\n" * 39, "m.py") == []

@@ -17,6 +17,17 @@ CASES = sorted(INVALID.glob("*.yaml"))
 _EXPECT = re.compile(rb"^# expect: (\d+) ?(.*)$", re.MULTILINE)
 
 SPECIAL = {"file-missing", "file-unreadable", "file-too-large", "file-extension", "file-name-invalid"}
+HOSTILE = {
+    "file-not-regular",
+    "file-type",
+    "file-name-case",
+    "procedure-folder",
+    "page-raw-html",
+    "page-link-scheme",
+    "page-file-type",
+    "page-route-reserved",
+}
+"""Codes tested with a tree built in code in tests/test_hostile_corpus.py (files, folders, pages)."""
 """Codes tested below with a tree built in code (they concern files, not file contents)."""
 
 FALLBACK = {"invalid-value"}
@@ -49,7 +60,7 @@ def test_invalid_file_reports_located_issue(case: Path, tmp_path: Path) -> None:
 
 def test_every_code_has_a_case() -> None:
     plans = {c.name.split("--")[0] for c in (FIXTURES / "plans" / "invalid").iterdir()}  # tests/plans
-    covered = {c.stem.split("--")[0] for c in CASES} | plans | SPECIAL | FALLBACK
+    covered = {c.stem.split("--")[0] for c in CASES} | plans | SPECIAL | HOSTILE | FALLBACK
     assert set(CODES) == covered
 
 
@@ -101,15 +112,17 @@ def test_file_name_with_diacritics(tmp_path: Path) -> None:
 def test_office_and_site_errors_are_located(tmp_path: Path) -> None:
     root = _tree(tmp_path)
     office = root / "content" / "offices" / "mot-cua.yaml"
-    office.write_text(office.read_text(encoding="utf-8") + "hotlien: 0123\n", encoding="utf-8")
+    office_text = office.read_text(encoding="utf-8")
+    office.write_text(office_text + "hotlien: 0123\n", encoding="utf-8")
+    hotlien_line = office_text.count("\n") + 1
     site = root / "content" / "site.yaml"
-    site.write_text(
-        site.read_text(encoding="utf-8").replace("default_office: mot-cua", "default_office: khac")
-    )
+    site_text = site.read_text(encoding="utf-8")
+    site.write_text(site_text.replace("default_office: mot-cua", "default_office: khac"), encoding="utf-8")
+    default_line = site_text[: site_text.index("default_office:")].count("\n") + 1
     _, issues = read_catalogue(root, AS_OF)
     located = {(i.file, i.line, i.field, i.code) for i in issues if i.severity is Severity.ERROR}
-    assert ("content/offices/mot-cua.yaml", 5, "hotlien", "unknown-key") in located
-    assert ("content/site.yaml", 5, "default_office", "unknown-office") in located
+    assert ("content/offices/mot-cua.yaml", hotlien_line, "hotlien", "unknown-key") in located
+    assert ("content/site.yaml", default_line, "default_office", "unknown-office") in located
     # an office file with an error must not cascade into "unknown office" errors elsewhere
     assert not any(i.code == "unknown-office" and i.file.startswith("procedures/") for i in issues)
 

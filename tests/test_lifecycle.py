@@ -19,8 +19,11 @@ def _states(as_of: dt.date) -> dict[str, str]:
 def test_same_content_two_dates() -> None:
     assert _states(dt.date(2026, 11, 25)) == {
         "chung-thuc-ban-sao": "active",
+        "cong-nhan-ho-ngheo": "active",
+        "dang-ky-dat-dai-lan-dau": "active",
         "dang-ky-khai-sinh": "active",
         "dang-ky-khai-sinh-cu": "repealed",
+        "dang-ky-khai-tu-cu": "repealed",
         "nhan-con-nuoi": "upcoming",
     }
     assert _states(dt.date(2027, 1, 1))["nhan-con-nuoi"] == "active"
@@ -41,5 +44,5 @@ def test_fee_in_force_follows_the_date() -> None:
     assert catalogue is not None
     entry = next(p for p in catalogue.procedures if p.slug == "chung-thuc-ban-sao")
     online = entry.model.channels[1]
-    assert [f.amount for f in fees_on(online, dt.date(2026, 12, 31))] == [0]
-    assert [f.amount for f in fees_on(online, dt.date(2027, 1, 1))] == [2000]
+    assert [f.amount for f in fees_on(online, dt.date(2026, 12, 15))] == [0]
+    assert [f.amount for f in fees_on(online, dt.date(2026, 12, 16))] == [2000]

@@ -14,6 +14,7 @@ edge only, from ``CONGKHAI_AS_OF`` / ``CONGKHAI_SKIP_WRITERS``; the pipeline get
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
@@ -96,6 +97,7 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(str(exc)) from None
         for issue in rendering.issues:
             log.info(issue.format())
+        _history_notice(rendering.ctx.history.notice)
         site = rendering.catalogue.site.model
         config.site_name = escape(site.title)  # Material prints site_name and site_description raw
         config.site_url = site.base_url
@@ -222,6 +224,23 @@ def check_front_matter(src_uri: str, meta: Mapping[str, Any]) -> None:
             raise PluginError(f"{where}: khóa «{key}» ở phần đầu trang không được dùng; chỉ dùng {allowed}.")
         if not isinstance(value, kind) or (key == "hide" and not set(map(str, value)) <= HIDE):
             raise PluginError(f"{where}: giá trị của «{key}» ở phần đầu trang không hợp lệ.")
+
+
+def _history_notice(notice: str | None) -> None:
+    """Print the git-history warning (no history, or a shallow clone) without failing a strict build.
+
+    The fallback is correct (pages carry no date rather than a wrong one), so the warning goes to a
+    logger of our own, outside MkDocs' strict-mode count; docs/operators.md explains it.
+    """
+    if notice is None:
+        return
+    history_log = logging.getLogger("congkhai.history")
+    if not history_log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+        history_log.addHandler(handler)
+        history_log.propagate = False
+    history_log.warning(notice)
 
 
 def _toc_token(anchor: str, heading: str) -> Any:

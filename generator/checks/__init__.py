@@ -10,7 +10,12 @@ from collections.abc import Callable, Iterator
 
 from generator.catalogue import Catalogue
 from generator.checks.fees import check_fee_windows, check_fees
-from generator.checks.identity import check_unique_codes, check_unique_slugs
+from generator.checks.identity import (
+    check_offices_listed_once,
+    check_procedure_folders,
+    check_unique_codes,
+    check_unique_slugs,
+)
 from generator.checks.parts import check_mandatory_parts
 from generator.checks.provenance import check_provenance, check_status
 from generator.checks.references import (
@@ -41,6 +46,8 @@ CHECKS: tuple[Callable[[Catalogue], Iterator[Issue]], ...] = (
     check_provenance,
     check_review_notes,
     check_site_files,
+    check_offices_listed_once,
+    check_procedure_folders,
 )
 
 

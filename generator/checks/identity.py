@@ -60,3 +60,42 @@ def check_unique_codes(cat: Catalogue) -> Iterator[Issue]:
                     f"Mã {code} đã dùng trong {other.file.display}. Mỗi mã chỉ một thủ tục; nếu đây là "
                     "phiên bản mới, hãy đặt «status.effective_to» cho bản cũ.",
                 )
+
+
+def check_offices_listed_once(cat: Catalogue) -> Iterator[Issue]:
+    """An office appears once in a procedure's ``offices`` (twice would print two posters, two boxes)."""
+    for entry in cat.procedures:
+        seen: set[str] = set()
+        for i, office in enumerate(entry.model.offices):
+            if office in seen:
+                yield entry.issue(
+                    "office-duplicate",
+                    ("offices", i),
+                    f"Cơ quan «{office}» đã có trong danh sách «offices»; hãy xoá dòng lặp lại.",
+                )
+            seen.add(office)
+
+
+def check_procedure_folders(cat: Catalogue) -> Iterator[Issue]:
+    """A procedure file lives in ``procedures/<field>/``, the folder of the field it names.
+
+    A repository that keeps every procedure directly in ``procedures/`` (a small, flat catalogue
+    such as the test fixtures) is one layout; once any file sits in a field folder, every file must.
+    """
+    base = cat.root / "procedures"
+    placed = [
+        (entry, entry.file.path.relative_to(base).parts)
+        for entry in cat.procedures
+        if entry.file.path.is_relative_to(base)
+    ]
+    if all(len(parts) == 1 for _, parts in placed):
+        return
+    for entry, parts in placed:
+        if parts[:-1] != (entry.model.field,):
+            yield entry.issue(
+                "procedure-folder",
+                (),
+                f"Tệp thủ tục phải nằm trong thư mục của lĩnh vực: procedures/{entry.model.field}/"
+                f"{parts[-1]} (đang ở {entry.file.display}). Hãy chuyển tệp, hoặc sửa «field».",
+                severity=WARN,
+            )

@@ -8,6 +8,8 @@ from generator.catalogue import Catalogue
 from generator.issues import Issue, Severity
 
 WARN = Severity.WARNING
+FUTURE_TOLERANCE_DAYS = 1
+"""A checked_on one day ahead is accepted: an editor in Vietnam (UTC+7) is ahead of UTC build machines."""
 
 
 def check_status(cat: Catalogue) -> Iterator[Issue]:
@@ -46,6 +48,14 @@ def check_provenance(cat: Catalogue) -> Iterator[Issue]:
         if source is None:
             yield entry.issue(
                 "source-missing", (), "Chưa ghi nguồn («source»: url và checked_on).", severity=WARN
+            )
+        elif (source.checked_on - cat.as_of).days > FUTURE_TOLERANCE_DAYS:
+            yield entry.issue(
+                "source-future",
+                ("source", "checked_on"),
+                f"Ngày kiểm tra nguồn {source.checked_on:%d/%m/%Y} còn ở tương lai (ngày áp dụng "
+                f"{cat.as_of:%d/%m/%Y}); hãy ghi ngày thật sự đã đối chiếu.",
+                severity=WARN,
             )
         elif (cat.as_of - source.checked_on).days > limit:
             yield entry.issue(

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.issues import Issue, Severity
+from generator.load.files import FORM_FILES, LOGO_FILE, check_reference
 from generator.model.types import LEVEL_LABELS
 
 WARN = Severity.WARNING
@@ -70,21 +70,21 @@ def check_field_slugs(cat: Catalogue) -> Iterator[Issue]:
 
 
 def check_forms(cat: Catalogue) -> Iterator[Issue]:
-    """Form files named in documents exist inside the repository."""
-    root = cat.root.resolve()
+    """Form files named in documents are real files of an allowed type inside content/forms/."""
     for entry in cat.procedures:
         for i, case in enumerate(entry.model.documents):
             for j, doc in enumerate(case.items):
                 if doc.form is None or doc.form.file is None:
                     continue
-                target = (root / doc.form.file).resolve()
-                if root not in target.parents or not target.is_file():
-                    yield entry.issue(
-                        "form-file-missing",
-                        ("documents", i, "items", j, "form", "file"),
-                        f"Không tìm thấy tệp mẫu «{doc.form.file}». Đường dẫn tính từ thư mục gốc, ví dụ "
-                        "content/forms/to-khai.pdf; hoặc bỏ «file» và chỉ ghi «code».",
-                    )
+                _, problem = check_reference(cat.root, doc.form.file, FORM_FILES)
+                if problem is not None:
+                    message = problem.message
+                    if problem.code == "form-file-missing":
+                        message = (
+                            f"Không tìm thấy tệp mẫu «{doc.form.file}». Đường dẫn tính từ thư mục gốc, ví dụ "
+                            "content/forms/to-khai.pdf; hoặc bỏ «file» và chỉ ghi «code»."
+                        )
+                    yield entry.issue(problem.code, ("documents", i, "items", j, "form", "file"), message)
 
 
 def check_related(cat: Catalogue) -> Iterator[Issue]:
@@ -102,9 +102,15 @@ def check_related(cat: Catalogue) -> Iterator[Issue]:
 
 
 def check_site_files(cat: Catalogue) -> Iterator[Issue]:
-    """A publisher logo, when set, exists."""
+    """A publisher logo, when set, is a PNG or JPEG file inside content/ (SVG is refused: see docs)."""
     logo = cat.site.model.publisher.logo
-    if logo is not None and not (cat.root / Path(logo)).is_file():
-        yield cat.site.issue(
-            "form-file-missing", ("publisher", "logo"), f"Không tìm thấy tệp biểu trưng «{logo}»."
-        )
+    if logo is None:
+        return
+    _, problem = check_reference(cat.root, logo, LOGO_FILE)
+    if problem is not None:
+        message = problem.message
+        if problem.code == "form-file-missing":
+            message = f"Không tìm thấy tệp biểu trưng «{logo}»."
+        elif problem.code == "file-type":
+            message += " Biểu trưng SVG không được nhận (có thể tải tài nguyên từ ngoài); hãy xuất ra PNG."
+        yield cat.site.issue(problem.code, ("publisher", "logo"), message)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator.catalogue import Catalogue
+from generator.core.routes import check_page_routes
 from generator.errors import ContentError, GeneratorError
 from generator.issues import Issue, Severity, has_errors, sort_issues
 from generator.model.dates import build_date
@@ -67,10 +68,11 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _extra_content_issues(root: Path, catalogue: Catalogue | None = None) -> list[Issue]:
-    """Problems in files owned by later stages: the search synonyms, the shipped thesaurus and events."""
+    """Problems in files owned by later stages: the search synonyms, the shipped thesaurus and events;
+    and free pages whose address the generator owns."""
     from generator.search.words import check_words
 
-    return check_words(root, catalogue)
+    return check_words(root, catalogue) + check_page_routes(root)
 
 
 @command("schema")

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from jinja2 import Environment
 
 from generator.catalogue import Catalogue, ProcedureEntry
-from generator.core.gitdates import last_changed
+from generator.core.history import History, read_history
 from generator.core.jinja import page_environment
 
 
@@ -24,6 +24,7 @@ class BuildContext:
         as_of: the build date (lifecycle and fees are judged on it).
         env: the one Jinja environment for page fragments.
         last_changed: date of the last commit per content file (path relative to root).
+        history: the public history (change notes per procedure file; how complete the git history is).
         by_code: procedures by national code (an active one wins when records share a code).
         by_slug: procedures by slug.
         base_url: the one public base URL from content/site.yaml.
@@ -36,6 +37,7 @@ class BuildContext:
     by_code: Mapping[str, ProcedureEntry] = field(repr=False)
     by_slug: Mapping[str, ProcedureEntry] = field(repr=False)
     base_url: str = ""
+    history: History = field(default_factory=lambda: History("none"), repr=False)
 
 
 def make_build_context(catalogue: Catalogue, *, env: Environment | None = None) -> BuildContext:
@@ -46,12 +48,14 @@ def make_build_context(catalogue: Catalogue, *, env: Environment | None = None) 
             entry.model.code not in by_code or catalogue.state(entry) == "active"
         ):
             by_code[entry.model.code] = entry
+    history = read_history(catalogue.root)
     return BuildContext(
         root=catalogue.root,
         as_of=catalogue.as_of,
         env=env or page_environment(),
-        last_changed=MappingProxyType(dict(last_changed(catalogue.root))),
+        last_changed=history.last_changed,
         by_code=MappingProxyType(by_code),
         by_slug=MappingProxyType({entry.slug: entry for entry in catalogue.procedures}),
         base_url=catalogue.site.model.base_url,
+        history=history,
     )

@@ -24,7 +24,6 @@ against ``tests/search/fold_cases.json``.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from functools import lru_cache
 
@@ -34,14 +33,19 @@ WORD = re.compile(r"[0-9]+(?:\.[0-9]+)+|[a-z0-9]+")
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 
 
-@lru_cache(maxsize=1)
-def _mark_table() -> dict[int, int | None]:
-    """``str.translate`` table: every combining mark (category M*) deleted, đ and ð → d."""
-    table: dict[int, int | None] = {
-        cp: None for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp)).startswith("M")
-    }
-    table.update({ord("đ"): ord("d"), ord("ð"): ord("d")})
-    return table
+class _MarkTable(dict[int, int | None]):
+    """``str.translate`` table: every combining mark (category M*) deleted, đ and ð → d.
+
+    Filled as characters are met (a table of every code point took a second to build).
+    """
+
+    def __missing__(self, cp: int) -> int | None:
+        value = None if unicodedata.category(chr(cp)).startswith("M") else cp
+        self[cp] = value
+        return value
+
+
+_MARKS = _MarkTable({ord("đ"): ord("d"), ord("ð"): ord("d")})
 
 
 def strip_marks(text: str) -> str:
@@ -49,7 +53,7 @@ def strip_marks(text: str) -> str:
 
     Keeps everything else (spaces, punctuation) as it is, character for character.
     """
-    return unicodedata.normalize("NFKD", text).lower().translate(_mark_table())
+    return unicodedata.normalize("NFKD", text).lower().translate(_MARKS)
 
 
 def fold_word(word: str) -> str:

@@ -9,6 +9,14 @@ OFFICES = "co-quan/"
 ONLINE = "truc-tuyen/"
 FINDER = "tra-cuu/"
 """The live procedure finder (built by the search stage); the home page search form leads here."""
+CHANGES = "thay-doi/"
+"""«Thay đổi gần đây»: recent public changes, from git history and change notes."""
+CHANGES_FEED = "thay-doi/atom.xml"
+"""The Atom feed of the same changes."""
+OPEN_DATA = "du-lieu-mo/"
+"""The page that explains the open-data files and their licence."""
+DATA_DIR = "data/"
+"""Where the open-data files are published (catalogue JSON and CSV, schemas, changes)."""
 
 ONLINE_SLUGS: dict[str, str] = {"toan_trinh": "toan-trinh", "mot_phan": "mot-phan", "khong": "khong"}
 """URL segment of each online level: ``truc-tuyen/<segment>/``."""
@@ -39,6 +47,18 @@ def poster_path(office: str, slug: str) -> str:
     return f"posters/{office}/{slug}.pdf"
 
 
+PLAN_POSTER_SHEETS: dict[str, tuple[str, ...]] = {
+    "approved": ("thong-bao", "ban-do"),
+    "consultation": ("lay-y-kien",),
+}
+"""The sheets of a plan by notice kind (see generator.plans.lifecycle.notice_kind): file name endings."""
+
+
+def plan_poster_path(office: str, plan: str, sheet: str) -> str:
+    """A plan's notice-board sheet PDF at the office that posts it (written by the poster stage)."""
+    return f"posters/{office}/quy-hoach/{plan}-{sheet}.pdf"
+
+
 def office_poster_index(office: str) -> str:
     """The office's index poster (danh mục) PDF."""
     return f"posters/{office}/danh-muc.pdf"
@@ -47,6 +67,11 @@ def office_poster_index(office: str) -> str:
 def office_poster_all(office: str) -> str:
     """The office's combined print file with every poster."""
     return f"posters/{office}/tat-ca.pdf"
+
+
+def data_file(name: str) -> str:
+    """Address of one open-data file, e.g. ``data/procedures.csv``."""
+    return DATA_DIR + name
 
 
 def form_path(file: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from generator.model import Decision, Document, DossierCase, LegalDocument
@@ -79,9 +80,14 @@ def legal_text(doc: LegalDocument) -> str:
     return text
 
 
+def decision_phrase(number: str, date: dt.date, issuer: str) -> str:
+    """A decision the official way: «Quyết định số 658/QĐ-UBND ngày 10/04/2026 của UBND …».
+
+    The one phrase of a decision, for a procedure's publication decision and a plan's approval.
+    """
+    return f"Quyết định số {number} ngày {format_date(date)} của {issuer}"
+
+
 def decision_text(decision: Decision) -> str:
     """The publication decision: «Công bố kèm theo Quyết định số 658/QĐ-UBND ngày … của …»."""
-    return (
-        f"Công bố kèm theo Quyết định số {decision.number} ngày {format_date(decision.date)} "
-        f"của {decision.issuer}"
-    )
+    return f"Công bố kèm theo {decision_phrase(decision.number, decision.date, decision.issuer)}"

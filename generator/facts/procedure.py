@@ -147,7 +147,16 @@ def offices_of(catalogue: Catalogue, proc: Procedure) -> tuple[OfficeFacts, ...]
 
 
 def procedure_facts(catalogue: Catalogue, entry: ProcedureEntry) -> ProcedureFacts:
-    """Collect the facts of ``entry`` on the catalogue's build date."""
+    """The facts of ``entry`` on the catalogue's build date, collected once per catalogue.
+
+    Every page, listing row, search record and sheet of a build asks for them.
+    """
+    hit = catalogue.derived(("facts", entry.slug), lambda: (entry, collect_facts(catalogue, entry)))
+    return hit[1] if hit[0] is entry else collect_facts(catalogue, entry)
+
+
+def collect_facts(catalogue: Catalogue, entry: ProcedureEntry) -> ProcedureFacts:
+    """Collect the facts of ``entry`` on the catalogue's build date (no memo)."""
     proc = entry.model
     code, local_code = display_code(proc)
     field = catalogue.field_by_slug.get(proc.field)

@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ContentError
-from generator.importer.context import STATE_FILE, Context, Existing, previous_from, read_context
 from generator.importer.emit import emit, read_comments
 from generator.importer.mapping import Mapped, Settings, map_record
 from generator.importer.merge import merge, previous_of
 from generator.importer.pool import map_files
 from generator.importer.records import RecordProblem, read_records, record_files
+from generator.importer.target import STATE_FILE, Existing, Target, previous_from, read_target
 from generator.importer.text import slugify
 from generator.issues import Issue, Severity, display_path
 from generator.load import MAX_FILE_BYTES, load_yaml
@@ -77,10 +77,10 @@ def _map_file(job: tuple[Path, str, Settings]) -> tuple[list[tuple[Mapped, str]]
     return mapped, problems
 
 
-def _map_all(source: Path, ctx: Context) -> tuple[list[tuple[Mapped, Path]], list[Issue]]:
+def _map_all(source: Path, tree: Target) -> tuple[list[tuple[Mapped, Path]], list[Issue]]:
     """Map every record of every file; one issue per unusable record, duplicate codes refused."""
     files = record_files(source)
-    results = map_files(_map_file, [(path, display_path(path, ctx.root), ctx.settings) for path in files])
+    results = map_files(_map_file, [(path, display_path(path, tree.root), tree.settings) for path in files])
     mapped: list[tuple[Mapped, Path]] = []
     problems: list[Issue] = []
     seen: dict[str, str] = {}
@@ -98,18 +98,18 @@ def _map_all(source: Path, ctx: Context) -> tuple[list[tuple[Mapped, Path]], lis
     return mapped, problems
 
 
-def _target(item: Mapped, ctx: Context, planned: set[str]) -> Path | None:
+def _target(item: Mapped, tree: Target, planned: set[str]) -> Path | None:
     """Where a record goes: its existing file, else a new file named by its name, whose stem (the
     page slug) no other procedure uses; the code is appended when the name's slug is taken."""
-    if item.code in ctx.existing:
-        path: Path = ctx.existing[item.code].path
+    if item.code in tree.existing:
+        path: Path = tree.existing[item.code].path
         return path
-    if item.code in ctx.state:
+    if item.code in tree.state:
         return None  # imported before, then deleted by an editor: not re-created
     base = slugify(str(item.values["name"]).removeprefix("Thủ tục ").removeprefix("thủ tục ")) or "thu-tuc"
-    folder = ctx.root / PROCEDURES / str(item.values["field"])
+    folder = tree.root / PROCEDURES / str(item.values["field"])
     for stem in (base, f"{base}-{item.code.replace('.', '-')}"):
-        if stem not in ctx.taken and stem not in planned:
+        if stem not in tree.taken and stem not in planned:
             planned.add(stem)
             return folder / f"{stem}.yaml"
     raise AssertionError("a code-suffixed file name is unique")  # codes are unique in one import
@@ -121,23 +121,23 @@ def _read_on(path: Path, read_on: dt.date | None) -> dt.date:
     return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date()
 
 
-def _plan(item: Mapped, path: Path, target: Path, ctx: Context, read_on: dt.date | None) -> _Planned:
-    existing = ctx.existing.get(item.code)
+def _plan(item: Mapped, path: Path, target: Path, tree: Target, read_on: dt.date | None) -> _Planned:
+    existing = tree.existing.get(item.code)
     record = f"Cổng Dịch vụ công quốc gia, mã {item.code}" + (
         f", bản ghi {item.record_id}" if item.record_id else ""
     )
     source = {
-        "url": ctx.portal_template.replace("{code}", item.code),
+        "url": tree.portal_template.replace("{code}", item.code),
         "checked_on": _read_on(path, read_on).isoformat(),
         "record": record,
     }
     data = merge(
-        item, existing.data if existing else None, previous_from(ctx.state, item.code), source, ctx.offices
+        item, existing.data if existing else None, previous_from(tree.state, item.code), source, tree.offices
     )
     text = _text_for(data, existing) if existing else None
     if text is None:
         comments = read_comments(existing.text) if existing else {}
-        text = emit(data, modeline=modeline(ctx.root, target, "procedure"), comments=comments)
+        text = emit(data, modeline=modeline(tree.root, target, "procedure"), comments=comments)
     notes = data["source"].get("needs_review") or []
     kinds = tuple(
         str(n.get("field", "")).split(".")[0].split("[")[0] if isinstance(n, dict) else "?" for n in notes
@@ -182,22 +182,22 @@ def _check_file(job: tuple[Path, str, str]) -> list[Issue]:
     ]
 
 
-def _validate_staged(staged: Path, planned: list[_Planned], ctx: Context, changed: set[Path]) -> list[Issue]:
+def _validate_staged(staged: Path, planned: list[_Planned], tree: Target, changed: set[Path]) -> list[Issue]:
     """Read every new or changed staged file back with the project's loader and model (as ``check``)."""
     jobs = []
     for plan in planned:
-        rel = plan.target.relative_to(ctx.root)
+        rel = plan.target.relative_to(tree.root)
         if rel in changed:
             jobs.append((staged / rel, rel.as_posix(), plan.mapped.code))
     return [issue for found in map_files(_check_file, jobs) for issue in found]
 
 
-def _state_text(ctx: Context, planned: list[_Planned]) -> str:
-    records = dict(ctx.state)
+def _state_text(tree: Target, planned: list[_Planned]) -> str:
+    records = dict(tree.state)
     for plan in planned:
         previous = previous_of(plan.mapped)
         records[plan.mapped.code] = {
-            "file": plan.target.relative_to(ctx.root).as_posix(),
+            "file": plan.target.relative_to(tree.root).as_posix(),
             "keys": dict(sorted(previous.keys.items())),
             "fees": sorted(previous.fees),
         }
@@ -215,18 +215,18 @@ def _swap(staged: Path, changed: list[Path], root: Path) -> None:
         os.replace(staged / rel, target)
 
 
-def _stage(ctx: Context, planned: list[_Planned], staged: Path) -> list[Path]:
+def _stage(tree: Target, planned: list[_Planned], staged: Path) -> list[Path]:
     changed: list[Path] = []
     for plan in planned:
-        existing = ctx.existing.get(plan.mapped.code)
+        existing = tree.existing.get(plan.mapped.code)
         if existing is not None and existing.path == plan.target and existing.text == plan.text:
             continue
-        rel = plan.target.relative_to(ctx.root)
+        rel = plan.target.relative_to(tree.root)
         (staged / rel).parent.mkdir(parents=True, exist_ok=True)
         (staged / rel).write_text(plan.text, encoding="utf-8")
         changed.append(rel)
-    state = _state_text(ctx, planned)
-    current = ctx.root / STATE_FILE
+    state = _state_text(tree, planned)
+    current = tree.root / STATE_FILE
     if not current.is_file() or current.read_text(encoding="utf-8") != state:
         (staged / STATE_FILE).parent.mkdir(parents=True, exist_ok=True)
         (staged / STATE_FILE).write_text(state, encoding="utf-8")
@@ -234,10 +234,10 @@ def _stage(ctx: Context, planned: list[_Planned], staged: Path) -> list[Path]:
     return changed
 
 
-def _report(ctx: Context, planned: list[_Planned], changed: list[Path], report: ImportReport) -> None:
+def _report(tree: Target, planned: list[_Planned], changed: list[Path], report: ImportReport) -> None:
     changed_set = set(changed)
     for plan in planned:
-        rel = plan.target.relative_to(ctx.root)
+        rel = plan.target.relative_to(tree.root)
         if rel not in changed_set:
             report.unchanged += 1
         else:
@@ -245,14 +245,14 @@ def _report(ctx: Context, planned: list[_Planned], changed: list[Path], report: 
         report.review.update(plan.notes)
 
 
-def _gone(ctx: Context, imported: set[str]) -> list[str]:
+def _gone(tree: Target, imported: set[str]) -> list[str]:
     """Procedures an earlier import wrote, still on disk, that the source folder no longer has."""
     return sorted(
         f"{code} ({entry.get('file', '')})"
-        for code, entry in ctx.state.items()
+        for code, entry in tree.state.items()
         if code not in imported
         and isinstance(entry, dict)
-        and (ctx.root / str(entry.get("file", ""))).is_file()
+        and (tree.root / str(entry.get("file", ""))).is_file()
     )
 
 
@@ -269,29 +269,29 @@ def run_import(
     Raises:
         ContentError: with one located issue per problem; nothing has been written.
     """
-    ctx = read_context(root, office, field_map)
-    mapped, problems = _map_all(source, ctx)
+    tree = read_target(root, office, field_map)
+    mapped, problems = _map_all(source, tree)
     if problems:
         raise ContentError(problems)
     report = ImportReport()
     planned: list[_Planned] = []
     stems: set[str] = set()
     for item, path in mapped:
-        target = _target(item, ctx, stems)
+        target = _target(item, tree, stems)
         if target is None:
-            report.skipped.append(f"{item.code} ({ctx.state[item.code].get('file', '')})")
+            report.skipped.append(f"{item.code} ({tree.state[item.code].get('file', '')})")
             continue
-        planned.append(_plan(item, path, target, ctx, read_on))
+        planned.append(_plan(item, path, target, tree, read_on))
     staged = Path(tempfile.mkdtemp(prefix=".import-", dir=root))
     try:
-        changed = _stage(ctx, planned, staged)
-        problems = _validate_staged(staged, planned, ctx, set(changed))
+        changed = _stage(tree, planned, staged)
+        problems = _validate_staged(staged, planned, tree, set(changed))
         if problems:
             raise ContentError(problems)
-        _report(ctx, planned, changed, report)
+        _report(tree, planned, changed, report)
         _swap(staged, changed, root)
     finally:
         shutil.rmtree(staged, ignore_errors=True)
     if source.is_dir():
-        report.gone = _gone(ctx, {item.code for item, _ in mapped})
+        report.gone = _gone(tree, {item.code for item, _ in mapped})
     return report

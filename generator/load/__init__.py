@@ -9,6 +9,7 @@ back as an :class:`~generator.issues.Issue` with a line and column, never as an 
 from __future__ import annotations
 
 import functools
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,13 @@ MAX_FILE_BYTES = 1_048_576
 def _read_text(path: Path, display: str) -> tuple[str | None, list[Issue]]:
     """The file's text (UTF-8, NFC, no tabs), or None and the issues that stop it being read."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        size = info.st_size
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):  # never open a device or FIFO
+            message = (
+                "Đây không phải một tệp thường (là thiết bị hay ống dẫn); hãy thay bằng một tệp YAML thật."
+            )
+            return None, [Issue(display, 1, 1, "file-not-regular", "", message)]
         if size > MAX_FILE_BYTES:
             message = f"Tệp quá lớn ({size:,} byte, tối đa {MAX_FILE_BYTES:,}); hãy tách nội dung."
             return None, [Issue(display, 1, 1, "file-too-large", "", message)]

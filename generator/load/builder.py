@@ -10,6 +10,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from generator.issues import Issue, Severity
 from generator.load.flow_split import flow_split_issues
 from generator.load.positions import PathKey, format_path
+from generator.load.text_rules import MAX_INT_DIGITS, first_refused_char, number_problem, refused_char_message
 from generator.load.yaml_rules import BOOL, FLOAT, INT, KNOWN_TAGS, NULL, AliasSeen, number
 
 MAX_DEPTH = 40
@@ -94,5 +95,17 @@ class Builder:
         if node.tag in (INT, FLOAT):
             if not node.style:  # None (Python composer) or "" (libyaml) for plain scalars
                 self.plain_numbers[path] = text
-            return number(text, node.tag)
+            if node.tag == INT and len(text) > MAX_INT_DIGITS + 4:  # before int(): huge ones are slow
+                value: int | float = 10 ** (MAX_INT_DIGITS + 1)
+            else:
+                value = number(text, node.tag)
+            problem = number_problem(value, text)
+            if problem is not None:
+                self.issue(node, "out-of-range", path, problem)
+                return None
+            return value
+        refused = first_refused_char(text)
+        if refused is not None:
+            self.issue(node, "text-control-char", path, refused_char_message(refused[1]))
+            return None
         return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -113,4 +114,9 @@ def number(text: str, tag: str) -> int | float:
         if text.startswith("0x"):
             return int(text[2:], 16)
         return int(text)
-    return float(text.replace("inf", "Infinity").replace("Inf", "Infinity").replace("INF", "Infinity"))
+    special = text.lstrip("+-").lower()
+    if special == ".inf":
+        return -math.inf if text.startswith("-") else math.inf
+    if special == ".nan":
+        return math.nan
+    return float(text)

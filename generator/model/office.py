@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.model.procedure import describe
 from generator.model.types import Record, Slug, Text, Url
+from generator.model.web import Email
 
 
 class Feedback(Record):
@@ -12,7 +13,7 @@ class Feedback(Record):
     agency: Text = describe("Cơ quan tiếp nhận", "Cơ quan tiếp nhận phản ánh, kiến nghị.")
     address: Text = describe("Địa chỉ", "Địa chỉ gửi thư.")
     phone: Text = describe("Điện thoại", "Số điện thoại chuyên dùng / đường dây nóng.")
-    email: Text | None = describe("Thư điện tử", "Địa chỉ email tiếp nhận.", None)
+    email: Email | None = describe("Thư điện tử", "Địa chỉ email tiếp nhận.", None)
     website: Url | None = describe("Trang web", "Trang tiếp nhận phản ánh trực tuyến.", None)
     note: Text | None = describe("Ghi chú", "Hướng dẫn thêm, ví dụ giờ tiếp công dân.", None)
 
@@ -36,7 +37,7 @@ class Office(Record):
         min_length=1,
     )
     hotline: Text = describe("Đường dây nóng", "Số điện thoại hỗ trợ.")
-    email: Text | None = describe("Thư điện tử", "Email của cơ quan.", None)
+    email: Email | None = describe("Thư điện tử", "Email của cơ quan.", None)
     website: Url | None = describe("Trang web", "Trang web của cơ quan.", None)
     desks: tuple[Text, ...] = describe(
         "Quầy tiếp nhận", "Các quầy và lĩnh vực phụ trách (không bắt buộc).", ()

@@ -26,6 +26,11 @@ from generator.model.types import (
     Url,
 )
 
+MAX_TIME_VALUE = 3650
+"""The longest time a content field may state (ten years of days; no procedure takes longer)."""
+MAX_FEE_AMOUNT = 10_000_000_000_000
+"""The largest fee in đồng (10 nghìn tỷ): larger is a typo, and would not fit the printed tables."""
+
 
 def describe(title: str, description: str, default: Any = ..., **kwargs: Any) -> Any:
     """Declare a model field with its Vietnamese label and help text (shown to editors)."""
@@ -40,6 +45,7 @@ class StepDuration(Record):
         "Số ngày/giờ của bước (có thể là số thập phân, ví dụ 0.5). Bỏ trống nếu «trong ngày».",
         None,
         gt=0,
+        le=MAX_TIME_VALUE,
     )
     unit: TimeUnit = describe(
         "Đơn vị",
@@ -61,7 +67,7 @@ class Stage(Record):
     """Một giai đoạn của thời hạn nhiều giai đoạn, ví dụ xác minh rồi đăng ký (one stage)."""
 
     name: Text = describe("Giai đoạn", "Tên giai đoạn, ví dụ «Xác minh».")
-    value: float | None = describe("Số lượng", "Độ dài của giai đoạn.", None, gt=0)
+    value: float | None = describe("Số lượng", "Độ dài của giai đoạn.", None, gt=0, le=MAX_TIME_VALUE)
     unit: TimeUnit = describe("Đơn vị", "Đơn vị thời gian của giai đoạn.")
     note: Text | None = describe("Ghi chú", "Giải thích thêm về giai đoạn.", None)
 
@@ -74,6 +80,7 @@ class ProcessingTime(Record):
         "Thời hạn giải quyết, ví dụ 3 (ngày làm việc). Bỏ trống nếu đơn vị là within_day.",
         None,
         ge=0,
+        le=MAX_TIME_VALUE,
     )
     unit: TimeUnit = describe(
         "Đơn vị",
@@ -102,6 +109,7 @@ class Fee(Record):
         "Số nguyên, đơn vị đồng, không có dấu chấm: 50000. Số 0 phải kèm miễn/giải thích.",
         None,
         ge=0,
+        le=MAX_FEE_AMOUNT,
         strict=True,
     )
     unit: Text | None = describe("Tính theo", "Đơn vị tính khi thu theo đơn vị, ví dụ «bản», «trang».", None)

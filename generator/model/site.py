@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import StringConstraints
-
 from generator.model.office import Feedback
 from generator.model.procedure import describe
-from generator.model.types import LevelSlug, PaperSize, Record, Slug, Text, Url
-
-PortalTemplate = Annotated[str, StringConstraints(pattern=r"^https?://\S*\{code\}\S*$")]
+from generator.model.types import LevelSlug, PaperSize, Record, Slug, Text
+from generator.model.web import BaseUrl, PortalTemplate, Url
 
 
 class Publisher(Record):
@@ -29,13 +24,33 @@ class PosterSettings(Record):
     paper: PaperSize = describe("Khổ giấy", "A4 (mặc định) hoặc A3.", "A4")
 
 
+class OpenData(Record):
+    """Dữ liệu mở (the open-data files under data/ and their licence)."""
+
+    licence: Text = describe(
+        "Giấy phép dữ liệu",
+        "Tên giấy phép của các tệp dữ liệu mở (data/), ví dụ «CC BY 4.0». Mặc định CC BY 4.0.",
+        "CC BY 4.0",
+    )
+    licence_url: Url = describe(
+        "Địa chỉ giấy phép",
+        "Nơi đọc toàn văn giấy phép.",
+        "https://creativecommons.org/licenses/by/4.0/deed.vi",
+    )
+    attribution: Text | None = describe(
+        "Ghi nguồn",
+        "Cách người dùng lại dữ liệu ghi nguồn; mặc định là tên cơ quan công bố và địa chỉ trang.",
+        None,
+    )
+
+
 class Site(Record):
     """content/site.yaml: thiết lập chung của trang (site settings)."""
 
     title: Text = describe("Tên trang", "Tên hiển thị của trang web.")
     description: Text | None = describe("Mô tả", "Một câu giới thiệu trang.", None)
     publisher: Publisher = describe("Cơ quan công bố", "Cơ quan chịu trách nhiệm nội dung.")
-    base_url: Url = describe(
+    base_url: BaseUrl = describe(
         "Địa chỉ trang",
         "Địa chỉ gốc duy nhất của trang công khai (mã QR dẫn về đây), ví dụ https://congkhai.anhoa.gov.vn/.",
     )
@@ -56,10 +71,14 @@ class Site(Record):
     default_office: Slug | None = describe("Cơ quan mặc định", "Mã cơ quan hiển thị trên trang chủ.", None)
     hotline: Text | None = describe("Đường dây nóng", "Số điện thoại hỗ trợ chung.", None)
     posters: PosterSettings = describe("Bảng niêm yết", "Thiết lập in bảng niêm yết.", PosterSettings())
+    open_data: OpenData = describe(
+        "Dữ liệu mở", "Giấy phép và cách ghi nguồn của các tệp dữ liệu mở (data/).", OpenData()
+    )
     stale_after_days: int = describe(
         "Số ngày cần đối chiếu lại",
         "Cảnh báo khi nguồn chưa được kiểm tra lại sau số ngày này.",
         180,
         ge=1,
+        le=3650,
         strict=True,
     )

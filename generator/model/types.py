@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Strict, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from generator.model.web import Url as Url  # re-exported: the models import every value type from here
+
 Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
 """Non-empty text. Strict: a number or true/false is never turned into text silently."""
 
@@ -18,30 +20,41 @@ Slug = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-
 EventRef = Annotated[str, Strict(), StringConstraints(pattern=r"^-?[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=81)]
 """A life-event id (``sinh-con``) or, with a leading minus, its removal (``-sinh-con``)."""
 
-Code = Annotated[str, Strict(), StringConstraints(pattern=r"^\d\.\d{6}$")]
-"""A national procedure code such as 1.001193 (always quoted in YAML)."""
+Code = Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9]\.[0-9]{6}$")]
+"""A national procedure code such as 1.001193 (always quoted in YAML); ASCII digits only, so a
+full-width or Arabic-Indic digit can never make a second spelling of the same code."""
 
-Url = Annotated[str, Strict(), StringConstraints(pattern=r"^https?://[^\s]+$")]
-"""An absolute http(s) address."""
-
-ClockTime = Annotated[str, Strict(), StringConstraints(pattern=r"^(?:[01]\d|2[0-3]):[0-5]\d$")]
+ClockTime = Annotated[str, Strict(), StringConstraints(pattern=r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")]
 """A time of day as HH:MM, e.g. 15:00."""
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+"""The sane range of every date in content (the state's first legal documents to the longest plan)."""
 
 
 def _parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str) and _ISO_DATE.match(value):
+        found: dt.date | None = value
+    elif isinstance(value, str) and _ISO_DATE.match(value):
         try:
-            return dt.date.fromisoformat(value)
+            found = dt.date.fromisoformat(value)
         except ValueError:
-            pass
-    raise PydanticCustomError(
-        "invalid-date",
-        "Ngày phải có dạng NĂM-THÁNG-NGÀY và là ngày có thật, ví dụ 2026-09-07.",
-    )
+            found = None
+    else:
+        found = None
+    if found is None:
+        raise PydanticCustomError(
+            "invalid-date",
+            "Ngày phải có dạng NĂM-THÁNG-NGÀY và là ngày có thật, ví dụ 2026-09-07.",
+        )
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "invalid-date",
+            "Năm {year} nằm ngoài khoảng cho phép ({first}–{last}); hãy kiểm tra lại ngày.",
+            {"year": found.year, "first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+    return found
 
 
 IsoDate = Annotated[
@@ -104,4 +117,5 @@ class Record(BaseModel):
         populate_by_name=False,
         str_strip_whitespace=True,
         use_attribute_docstrings=False,
+        allow_inf_nan=False,
     )

@@ -14,6 +14,7 @@ from generator.catalogue import Catalogue
 from generator.core.mdtext import markdown_name, markdown_text
 from generator.facts.numbers import hectares
 from generator.model.dates import format_date
+from generator.plans import wording as w
 from generator.plans.lifecycle import STATE_LABELS, plan_state
 from generator.plans.model import Plan, Project
 from generator.plans.read import PlanEntry
@@ -66,24 +67,19 @@ def _project_lines(old: PlanEntry, new: PlanEntry) -> Iterator[str]:
 
 
 def _window(plan: Plan) -> str:
-    c = plan.consultation
-    return f"{format_date(c.start)} – {format_date(c.end)}" if c else "không có"
+    return w.consultation_range(plan) or "không có"
 
 
 def _plan_lines(old: PlanEntry, new: PlanEntry) -> Iterator[str]:
     a, b = old.model, new.model
     pairs = [
         ("Tên", a.name, b.name),
-        (
-            "Kỳ",
-            f"{format_date(a.period.start)} – {format_date(a.period.end)}",
-            f"{format_date(b.period.start)} – {format_date(b.period.end)}",
-        ),
+        ("Kỳ", w.period_text(a), w.period_text(b)),
         ("Lấy ý kiến", _window(a), _window(b)),
         (
             "Phê duyệt",
-            f"{a.approval.number} ngày {format_date(a.approval.date)}" if a.approval else "chưa",
-            f"{b.approval.number} ngày {format_date(b.approval.date)}" if b.approval else "chưa",
+            w.approval_text(a.approval) if a.approval else "chưa",
+            w.approval_text(b.approval) if b.approval else "chưa",
         ),
         (
             "Ngày công bố",

@@ -13,7 +13,7 @@ from generator.facts.numbers import hectares
 from generator.issues import Issue, Severity
 from generator.load import PathKey
 from generator.plans import geometry as g
-from generator.plans.geojson import PROPERTIES, Feature, GeoFile, Polygon
+from generator.plans.geojson import PROPERTIES, Feature, GeoFile, Polygon, Position
 from generator.plans.read import PlanEntry
 
 WARN = Severity.WARNING
@@ -49,47 +49,54 @@ def _rings_path(feature: Feature, polygon_index: int, ring_index: int) -> PathKe
     return (*base, ring_index)
 
 
+def _ring_shape_issue(geo: GeoFile, where: PathKey, ring: Sequence[Position]) -> Issue | None:
+    """The first problem of a ring's shape (too short, open, outside Vietnam), or None."""
+    if len(ring) < 4:
+        message = "Vòng tọa độ cần ít nhất 4 điểm (điểm cuối trùng điểm đầu)."
+        return geo.issue("geo-ring-short", where, message)
+    if ring[0] != ring[-1]:
+        return geo.issue("geo-ring-open", where, "Vòng tọa độ chưa khép kín: điểm cuối phải trùng điểm đầu.")
+    outside = next((i for i, pt in enumerate(ring) if not g.in_vietnam(pt)), None)
+    if outside is None:
+        return None
+    lon, lat = ring[outside]
+    hint = " Có vẻ kinh độ và vĩ độ bị đảo chỗ." if g.in_vietnam((lat, lon)) else ""
+    return geo.issue(
+        "geo-outside-vietnam",
+        (*where, outside),
+        f"Điểm [{lon}, {lat}] nằm ngoài Việt Nam.{hint} Tọa độ phải là [kinh độ, vĩ độ] WGS84; "
+        "dữ liệu VN-2000 (mét) cần chuyển bằng «python -m generator import-geodata».",
+    )
+
+
+def _ring_plane_issue(geo: GeoFile, where: PathKey, xy: Sequence[g.XY], *, outer: bool) -> Issue | None:
+    """A self-intersection (error) or a wrong orientation (warning) of a projected ring, or None."""
+    crossing = g.first_self_intersection(xy)
+    if crossing is not None:
+        return geo.issue(
+            "geo-self-intersection",
+            (*where, crossing),
+            f"Cạnh bắt đầu ở điểm thứ {crossing + 1} cắt một cạnh khác của cùng vòng; hãy sửa ranh giới.",
+        )
+    if (g.signed_area(xy) > 0) != outer:
+        return geo.issue(
+            "geo-ring-orientation",
+            where,
+            "Theo RFC 7946, vòng ngoài đi ngược chiều kim đồng hồ, vòng trong (lỗ) đi cùng chiều.",
+            WARN,
+        )
+    return None
+
+
 def _ring_issues(geo: GeoFile, feature: Feature, proj: g.LocalProjection) -> Iterator[Issue]:
     for p, polygon in enumerate(feature.polygons):
         for r, ring in enumerate(polygon):
             where = _rings_path(feature, p, r)
-            if len(ring) < 4:
-                yield geo.issue(
-                    "geo-ring-short", where, "Vòng tọa độ cần ít nhất 4 điểm (điểm cuối trùng điểm đầu)."
-                )
-                continue
-            if ring[0] != ring[-1]:
-                yield geo.issue(
-                    "geo-ring-open", where, "Vòng tọa độ chưa khép kín: điểm cuối phải trùng điểm đầu."
-                )
-                continue
-            outside = next((i for i, pt in enumerate(ring) if not g.in_vietnam(pt)), None)
-            if outside is not None:
-                lon, lat = ring[outside]
-                hint = " Có vẻ kinh độ và vĩ độ bị đảo chỗ." if g.in_vietnam((lat, lon)) else ""
-                yield geo.issue(
-                    "geo-outside-vietnam",
-                    (*where, outside),
-                    f"Điểm [{lon}, {lat}] nằm ngoài Việt Nam.{hint} Tọa độ phải là [kinh độ, vĩ độ] WGS84; "
-                    "dữ liệu VN-2000 (mét) cần chuyển bằng «python -m generator import-geodata».",
-                )
-                continue
-            xy = g.project_ring(ring, proj)
-            crossing = g.first_self_intersection(xy)
-            if crossing is not None:
-                yield geo.issue(
-                    "geo-self-intersection",
-                    (*where, crossing),
-                    f"Cạnh bắt đầu ở điểm thứ {crossing + 1} cắt một cạnh khác của cùng vòng; "
-                    "hãy sửa ranh giới.",
-                )
-            elif (g.signed_area(xy) > 0) != (r == 0):
-                yield geo.issue(
-                    "geo-ring-orientation",
-                    where,
-                    "Theo RFC 7946, vòng ngoài đi ngược chiều kim đồng hồ, vòng trong (lỗ) đi cùng chiều.",
-                    WARN,
-                )
+            issue = _ring_shape_issue(geo, where, ring)
+            if issue is None:
+                issue = _ring_plane_issue(geo, where, g.project_ring(ring, proj), outer=r == 0)
+            if issue is not None:
+                yield issue
 
 
 def _valid(geo: GeoFile, feature: Feature, proj: g.LocalProjection) -> bool:

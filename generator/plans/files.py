@@ -14,10 +14,12 @@ from pathlib import Path
 
 from generator.catalogue import Catalogue
 from generator.core.build_context import BuildContext
+from generator.core.spreadsheet import safe_cell
 from generator.plans.listing import plan_path
-from generator.plans.pages import MAP_SVG, PROJECTS_CSV, plan_page
+from generator.plans.pages import MAP_SVG, PROJECTS_CSV
 from generator.plans.read import PlanEntry, resolve_inside
 from generator.plans.svgmap import plan_map
+from generator.plans.wording import project_rows
 
 CSV_HEADER = (
     "Số",
@@ -32,13 +34,6 @@ CSV_HEADER = (
     "Tình trạng",
     "Năm đưa vào kế hoạch",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will never run as a formula."""
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def projects_csv(catalogue: Catalogue, entry: PlanEntry) -> str:
@@ -46,7 +41,7 @@ def projects_csv(catalogue: Catalogue, entry: PlanEntry) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
-    for row in plan_page(catalogue, entry).projects:
+    for row in project_rows(entry):
         cells = (
             row.number,
             row.id,

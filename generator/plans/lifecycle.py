@@ -112,3 +112,31 @@ def days_left(plan: Plan, as_of: dt.date) -> int | None:
     if window is None or not window.start <= as_of <= window.end:
         return None
     return (window.end - as_of).days + 1
+
+
+NoticeKind = Literal["approved", "consultation"]
+CONSULTATION_STATES = frozenset({"consultation_upcoming", "consulting"})
+
+
+def notice_kind(plan: Plan, as_of: dt.date) -> NoticeKind | None:
+    """Which notice the board shows for ``plan`` on ``as_of``, if any.
+
+    An approved plan is posted in its publication period (approved and not yet past its period or
+    the publication's own end date); a draft while its consultation is announced or open. Nothing is
+    posted for a draft awaiting approval, nor for an expired, adjusted or cancelled plan.
+    """
+    state = plan_state(plan, as_of)
+    if state in POSTED_STATES:
+        until = plan.publication.until or plan.period.end
+        return "approved" if as_of <= until else None
+    return "consultation" if state in CONSULTATION_STATES else None
+
+
+def dated_changes(plan: Plan, as_of: dt.date) -> list[dt.date]:
+    """The dates on or before ``as_of`` on which what the plan's notices say changed without an edit."""
+    dates = [plan.period.start]
+    if plan.approval is not None:
+        dates.append(plan.approval.date)
+    if plan.consultation is not None:
+        dates += [plan.consultation.start, plan.consultation.end + dt.timedelta(days=1)]
+    return [d for d in dates if d <= as_of]

@@ -8,8 +8,8 @@ from generator.catalogue import Catalogue
 from generator.core import urls
 from generator.core.links import Link
 from generator.facts.offices import FeedbackFacts
-from generator.model.dates import format_date
 from generator.plans import lifecycle as lc
+from generator.plans import wording as w
 
 PLANS = "quy-hoach/"
 
@@ -59,7 +59,7 @@ def plan_links(catalogue: Catalogue, here: str) -> tuple[PlanLink, ...]:
                     urls.relative(here, plan_path(entry.slug)),
                     lc.STATE_LABELS[state],
                     lc.KIND_LABELS[plan.kind],
-                    f"{format_date(plan.period.start)} – {format_date(plan.period.end)}",
+                    w.period_text(plan),
                     len(plan.projects),
                     state in lc.DRAFT_STATES,
                 ),

@@ -15,6 +15,7 @@ from pydantic import Field, Strict, StringConstraints
 
 from generator.model.procedure import LegalDocument, describe
 from generator.model.types import IsoDate, LevelSlug, Record, Slug, Text, Url
+from generator.model.web import Email
 
 PlanKind = Literal["quy_hoach", "ke_hoach_5_nam", "ke_hoach_hang_nam", "dieu_chinh"]
 Regime = Literal["luat-dat-dai-2013", "luat-dat-dai-2013-sd2018", "luat-dat-dai-2024"]
@@ -114,7 +115,7 @@ class Consultation(Record):
         "Cách góp ý", "Góp ý ở đâu, bằng cách nào: nộp phiếu, gửi thư điện tử, dự hội nghị…"
     )
     address: Text | None = describe("Địa chỉ nhận góp ý", "Ví dụ bộ phận một cửa UBND xã.", None)
-    email: Text | None = describe("Thư điện tử nhận góp ý", "Địa chỉ thư điện tử của cơ quan.", None)
+    email: Email | None = describe("Thư điện tử nhận góp ý", "Địa chỉ thư điện tử của cơ quan.", None)
     url: Url | None = describe("Trang góp ý trực tuyến", "Địa chỉ trang góp ý trên cổng thông tin.", None)
     report_on_comments: Slug | None = describe(
         "Báo cáo tiếp thu, giải trình",

@@ -1,8 +1,9 @@
 """Stage 3 (plans): typed contexts of the plan page and the plans index, and their page provider.
 
-Collect, then render: every value a plan page shows is computed here (dates worded once by
-``generator.model.dates``, states from ``generator.plans.lifecycle``), and the lookup data for the
-browser ("does this affect my land?") is built from the project list and the GeoJSON.
+Collect, then render: every value a plan page shows is computed here, its words taken from
+:mod:`generator.plans.wording` (shared with the plan posters) and its states from
+``generator.plans.lifecycle``; the lookup data for the browser ("does this affect my land?") is
+built from the project list and the GeoJSON.
 """
 
 from __future__ import annotations
@@ -15,99 +16,23 @@ from typing import Any
 from generator.catalogue import Catalogue
 from generator.core import urls
 from generator.core.build_context import BuildContext
-from generator.core.links import OfficeView, office_view
+from generator.core.links import Link, OfficeView, office_view
 from generator.core.pages import Body, GeneratedPage
-from generator.facts.numbers import hectares
-from generator.facts.offices import FeedbackFacts, office_facts
+from generator.facts.offices import FeedbackFacts, OfficeFacts, office_facts
 from generator.facts.procedure import site_feedback
 from generator.model.dates import format_date
 from generator.model.types import LEVEL_LABELS
 from generator.plans import lifecycle as lc
-from generator.plans.codes import code_list
+from generator.plans import wording as w
 from generator.plans.listing import PLANS, PlansIndexPage, plan_links, plan_path
 from generator.plans.lookup import lookup_data
+from generator.plans.model import Plan
 from generator.plans.read import PlanEntry
 from generator.plans.svgmap import MapView, plan_map
+from generator.plans.wording import ConsultationView, DocumentView, IndicatorRow, ProjectRow
 
 PROJECTS_CSV = "danh-muc-cong-trinh.csv"
 MAP_SVG = "ban-do.svg"
-DOC_TYPES = {
-    "quyet_dinh": "Quyết định",
-    "nghi_quyet_hdnd": "Nghị quyết HĐND",
-    "bao_cao_thuyet_minh": "Báo cáo thuyết minh",
-    "bao_cao_tom_tat": "Báo cáo tóm tắt",
-    "ban_do": "Bản đồ",
-    "danh_muc": "Danh mục công trình",
-    "bao_cao_tiep_thu": "Báo cáo tiếp thu, giải trình ý kiến",
-    "thong_bao": "Thông báo",
-    "khac": "Tài liệu khác",
-}
-FORMS = {
-    "hoi_nghi": "Hội nghị lấy ý kiến",
-    "cong_ttdt": "Cổng thông tin điện tử",
-    "niem_yet_tru_so_xa": "Niêm yết tại trụ sở UBND xã",
-    "van_ban": "Gửi văn bản",
-    "hom_thu_gop_y": "Hòm thư góp ý",
-}
-PROJECT_STATUS = {"moi": "Mới", "chuyen_tiep": "Chuyển tiếp", "dieu_chinh": "Điều chỉnh", "huy_bo": "Hủy bỏ"}
-
-
-@dataclass(frozen=True)
-class DocumentView:
-    """A document link: title, kind, href, SHA-256, and its number/date/scale line."""
-
-    title: str
-    kind: str
-    href: str
-    sha256: str
-    detail: str
-
-
-@dataclass(frozen=True)
-class ConsultationView:
-    """The consultation box: window, forms, how and where to comment, days left, report."""
-
-    start: str
-    end: str
-    is_open: bool
-    upcoming: bool
-    days_left: int | None
-    days: int
-    forms: tuple[str, ...]
-    how_to_comment: str
-    address: str | None
-    email: str | None
-    url: str | None
-    report: DocumentView | None
-
-
-@dataclass(frozen=True)
-class IndicatorRow:
-    """An indicator line: code, name, current and planned area (ha) and the change, as text."""
-
-    code: str
-    name: str
-    current: str
-    planned: str
-    change: str
-
-
-@dataclass(frozen=True)
-class ProjectRow:
-    """A project line of the table (numbers as text, already formatted)."""
-
-    number: int
-    id: str
-    name: str
-    code: str
-    code_name: str
-    area: str
-    recovery: bool
-    locations: str
-    villages: str
-    status: str
-    first_listed: int
-    stale: bool
 
 
 @dataclass(frozen=True)
@@ -116,7 +41,8 @@ class PlanPage:
 
     Attributes:
         name, kind, level: plan name, kind label and level label. state, state_label: lifecycle key
-        and label on the build date. is_draft: not approved yet. sample: marked as sample data.
+        and label on the build date. is_draft: not approved yet; draft_note: what that means.
+        sample: marked as sample data.
         summary: plain-words lead. area: commune and province; former_communes: (code, name) pairs.
         period: the plan period as text. approval: decision number, date, issuer; approval_doc: its PDF.
         published_on, deadline, late, publish_days: publication date against the legal deadline.
@@ -127,6 +53,7 @@ class PlanPage:
         the review rule for stale projects. office: where to see the file. feedback: feedback block.
         lookup: data for plan-lookup.js (inlined as JSON). plans_index: link to all plans.
         assets: relative link to the theme assets (plan-lookup.js loads the vendored Leaflet from it).
+        posters: the plan's notice-board sheets (PDF) while it is posted, else empty.
     """
 
     name: str
@@ -135,6 +62,7 @@ class PlanPage:
     state: str
     state_label: str
     is_draft: bool
+    draft_note: str
     sample: bool
     summary: str | None
     area: str
@@ -162,145 +90,94 @@ class PlanPage:
     stale_source: str
     office: OfficeView | None
     feedback: FeedbackFacts
+    posters: tuple[Link, ...]
     lookup: dict[str, Any]
     plans_index: str
     assets: str
 
 
-def _doc(entry: PlanEntry, doc_id: str | None) -> DocumentView | None:
-    for doc in entry.model.documents:
-        if doc.id == doc_id:
-            return _doc_view(doc)
-    return None
+def _publication(plan: Plan) -> dict[str, Any]:
+    """The publication fields: date, deadline, lateness, legal days, places, public until."""
+    published, deadline = plan.publication.published_on, lc.publication_deadline(plan)
+    return {
+        "published_on": format_date(published) if published else None,
+        "deadline": format_date(deadline) if deadline else None,
+        "late": bool(published and deadline and published > deadline),
+        "publish_days": lc.legal_rule(plan).publish_days,
+        "places": plan.publication.places,
+        "until": w.until_text(plan),
+    }
 
 
-def _doc_view(doc: Any) -> DocumentView:
-    detail = " · ".join(
-        x
-        for x in (
-            doc.number,
-            format_date(doc.date) if doc.date else None,
-            f"tỷ lệ {doc.scale}" if doc.scale else None,
-        )
-        if x
-    )
-    return DocumentView(doc.title, DOC_TYPES[doc.type], doc.file, doc.sha256, detail)
-
-
-def _consultation(entry: PlanEntry, as_of: Any) -> ConsultationView | None:
-    window = entry.model.consultation
-    if window is None:
-        return None
-    return ConsultationView(
-        format_date(window.start),
-        format_date(window.end),
-        window.start <= as_of <= window.end,
-        as_of < window.start,
-        lc.days_left(entry.model, as_of),
-        lc.consultation_days(entry.model) or 0,
-        tuple(FORMS[f] for f in window.forms),
-        window.how_to_comment,
-        window.address,
-        window.email,
-        window.url,
-        _doc(entry, window.report_on_comments),
-    )
-
-
-def _project_rows(entry: PlanEntry) -> tuple[ProjectRow, ...]:
-    plan, rule = entry.model, lc.legal_rule(entry.model)
-    codes, names = code_list(plan.code_list), {c.code: c.name for c in plan.area.former_communes}
-    rows = []
-    for i, p in enumerate(plan.projects, start=1):
-        places = "; ".join(
-            f"{names.get(loc.former_commune, loc.former_commune)}: tờ {loc.sheet}"
-            + (f", thửa {', '.join(loc.parcels)}" if loc.parcels else "")
-            for loc in p.locations
-        )
-        stale = (
-            p.status in ("moi", "chuyen_tiep") and plan.period.start.year - p.first_listed >= rule.stale_years
-        )
-        rows.append(
-            ProjectRow(
-                i,
-                p.id,
-                p.name,
-                p.code,
-                codes.name(p.code),
-                hectares(p.area_ha),
-                p.recovery,
-                places,
-                ", ".join(p.villages),
-                PROJECT_STATUS[p.status],
-                p.first_listed,
-                stale,
-            )
-        )
-    return tuple(rows)
-
-
-def _indicator_rows(entry: PlanEntry) -> tuple[IndicatorRow, ...]:
-    codes = code_list(entry.model.code_list)
+def _posters(catalogue: Catalogue, entry: PlanEntry, *, office: str | None) -> tuple[Link, ...]:
+    """Links to the sheets the poster stage prints for the plan on the build date (none when not posted)."""
+    kind = lc.notice_kind(entry.model, catalogue.as_of)
+    if kind is None or office is None:
+        return ()
+    here, paper = plan_path(entry.slug), catalogue.site.model.posters.paper
     return tuple(
-        IndicatorRow(
-            x.code,
-            codes.name(x.code),
-            hectares(x.current_ha),
-            hectares(x.planned_ha),
-            ("+" if x.planned_ha > x.current_ha else "") + hectares(x.planned_ha - x.current_ha),
+        Link(
+            f"{w.POSTER_TITLES[sheet]} (PDF, {w.POSTER_PAPER.get(sheet, paper)})",
+            urls.relative(here, urls.plan_poster_path(office, entry.slug, sheet)),
         )
-        for x in entry.model.indicators
+        for sheet in urls.PLAN_POSTER_SHEETS[kind]
     )
 
 
-def plan_page(catalogue: Catalogue, entry: PlanEntry) -> PlanPage:
+def _office(catalogue: Catalogue, plan: Plan) -> OfficeFacts | None:
+    slug = plan.office or catalogue.site.model.default_office
+    office = catalogue.offices.get(slug) if slug else None
+    return office_facts(office.slug, office.model, catalogue.site.model) if office else None
+
+
+def _identity(catalogue: Catalogue, entry: PlanEntry) -> dict[str, Any]:
+    """Name, kind, level, state and the plain-words lead of the plan on the build date."""
+    plan = entry.model
+    state = lc.plan_state(plan, catalogue.as_of)
+    return {
+        "name": plan.name,
+        "kind": lc.KIND_LABELS[plan.kind],
+        "level": LEVEL_LABELS[plan.level],
+        "state": state,
+        "state_label": lc.STATE_LABELS[state],
+        "is_draft": state in lc.DRAFT_STATES,
+        "draft_note": w.DRAFT_NOTE,
+        "sample": plan.sample,
+        "summary": plan.summary,
+        "area": w.area_text(plan),
+        "former_communes": tuple((c.code, c.name) for c in plan.area.former_communes),
+        "period": w.period_text(plan),
+    }
+
+
+def plan_page(*, catalogue: Catalogue, entry: PlanEntry) -> PlanPage:
     """Collect the plan page context on the catalogue's build date."""
-    plan, as_of, here = entry.model, catalogue.as_of, plan_path(entry.slug)
-    state, rule, deadline = lc.plan_state(plan, as_of), lc.legal_rule(plan), lc.publication_deadline(plan)
-    published = plan.publication.published_on
-    office_slug = plan.office or catalogue.site.model.default_office
-    office = catalogue.offices.get(office_slug) if office_slug else None
-    facts = office_facts(office.slug, office.model, catalogue.site.model) if office else None
-    area = ", ".join(x for x in (plan.area.commune, plan.area.province) if x)
-    approval = plan.approval
+    plan, here = entry.model, plan_path(entry.slug)
+    approval, rule = plan.approval, lc.legal_rule(plan)
+    facts = _office(catalogue, plan)
     return PlanPage(
-        plan.name,
-        lc.KIND_LABELS[plan.kind],
-        LEVEL_LABELS[plan.level],
-        state,
-        lc.STATE_LABELS[state],
-        state in lc.DRAFT_STATES,
-        plan.sample,
-        plan.summary,
-        area,
-        tuple((c.code, c.name) for c in plan.area.former_communes),
-        f"{format_date(plan.period.start)} – {format_date(plan.period.end)}"
-        + (f" (tầm nhìn đến năm {plan.period.vision_year})" if plan.period.vision_year else ""),
-        f"{approval.number} ngày {format_date(approval.date)} của {approval.issuer}" if approval else None,
-        _doc(entry, approval.document) if approval else None,
-        format_date(published) if published else None,
-        format_date(deadline) if deadline else None,
-        bool(published and deadline and published > deadline),
-        rule.publish_days,
-        plan.publication.places,
-        format_date(plan.publication.until or plan.period.end),
-        _consultation(entry, as_of),
-        tuple(_doc_view(d) for d in plan.documents),
-        plan_map(entry),
-        _indicator_rows(entry),
-        _project_rows(entry),
-        hectares(sum(p.area_ha for p in plan.projects if p.recovery)),
-        PROJECTS_CSV,
-        plan.geodata.file,
-        MAP_SVG,
-        tuple(f"{d.title} số {d.number}" for d in plan.legal_basis),
-        rule.stale_years,
-        rule.stale_source,
-        office_view(facts, here) if facts else None,
-        facts.feedback if facts else site_feedback(catalogue),
-        lookup_data(entry),
-        urls.relative(here, PLANS),
-        urls.relative(here, "assets/"),
+        **_identity(catalogue, entry),
+        approval=w.approval_text(approval) if approval else None,
+        approval_doc=w.document(entry, approval.document) if approval else None,
+        **_publication(plan),
+        consultation=w.consultation(entry, catalogue.as_of),
+        documents=tuple(w.document_view(d) for d in plan.documents),
+        map=plan_map(entry),
+        indicators=w.indicator_rows(entry),
+        projects=w.project_rows(entry),
+        recovery_ha=w.recovery_total(plan),
+        csv_href=PROJECTS_CSV,
+        geojson_href=plan.geodata.file,
+        svg_href=MAP_SVG,
+        legal_basis=w.legal_basis_texts(plan),
+        stale_years=rule.stale_years,
+        stale_source=rule.stale_source,
+        office=office_view(facts, here) if facts else None,
+        feedback=facts.feedback if facts else site_feedback(catalogue),
+        posters=_posters(catalogue, entry, office=facts.slug if facts else None),
+        lookup=lookup_data(entry),
+        plans_index=urls.relative(here, PLANS),
+        assets=urls.relative(here, "assets/"),
     )
 
 
@@ -328,7 +205,7 @@ def iter_plan_pages(catalogue: Catalogue, ctx: BuildContext) -> Iterator[Generat
         wide=True,
     )
     for entry in catalogue.plans:
-        build = partial(plan_page, catalogue, entry)
+        build = partial(plan_page, catalogue=catalogue, entry=entry)
         yield GeneratedPage(
             plan_path(entry.slug),
             entry.model.name,

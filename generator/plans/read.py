@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.issues import Issue, Severity, display_path
 from generator.load import PathKey, SourceFile, format_path, load_yaml, source_of
+from generator.load.files import PLAN_DOCUMENTS, check_kind, check_regular, inside
 from generator.plans.geojson import GeoFile, load_geojson
 from generator.plans.model import Plan
 from generator.validate import validate_model
@@ -88,10 +89,15 @@ def _file_issue(
             "«tai-lieu/qd.pdf», không dùng «..», đường dẫn tuyệt đối hay liên kết tượng trưng."
         )
         return None, Issue(entry_file.display, line, column, "plan-file-outside", format_path(path), message)
-    if not target.is_file():
+    problem = check_regular(target, max_bytes=PLAN_DOCUMENTS.max_bytes, what=PLAN_DOCUMENTS.what)
+    if problem is None and path[0] == "documents":
+        problem = check_kind(target, name, PLAN_DOCUMENTS)
+    if problem is not None:
         line, column = entry_file.locate(path)
-        message = f"Không tìm thấy tệp «{name}» trong thư mục kế hoạch."
-        return None, Issue(entry_file.display, line, column, "plan-file-missing", format_path(path), message)
+        code, message = problem.code, problem.message
+        if code == "form-file-missing":
+            code, message = "plan-file-missing", f"Không tìm thấy tệp «{name}» trong thư mục kế hoạch."
+        return None, Issue(entry_file.display, line, column, code, format_path(path), message)
     return target, None
 
 
@@ -163,7 +169,12 @@ def read_plans(root: Path, as_of: dt.date) -> tuple[tuple[PlanEntry, ...], list[
     folders = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
     entries = []
     for folder in folders:
-        if not (folder / PLAN_FILE).is_file():
+        if folder.is_symlink() or not inside(folder, base):
+            rel = display_path(folder / PLAN_FILE, root)
+            message = "Thư mục kế hoạch là liên kết tượng trưng; hãy đặt chính các tệp vào content/plans/."
+            issues.append(Issue(rel, 0, 0, "plan-file-outside", "", message))
+            continue
+        if (folder / PLAN_FILE).is_symlink() or not (folder / PLAN_FILE).is_file():
             rel = display_path(folder / PLAN_FILE, root)
             issues.append(Issue(rel, 0, 0, "file-missing", "", f"Thư mục kế hoạch thiếu tệp {PLAN_FILE}."))
             continue

@@ -76,10 +76,17 @@ def image_data(uri: str | None) -> dict[str, object] | None:
 
 
 def sheet_data(poster: object, version: str, updated: dt.date, qr: str) -> str:
-    """The JSON text a template reads: the context, the sheet's stamp, its QR code (SVG) and logo."""
-    context = keep_together(to_data(poster))
+    """The JSON text a template reads: the context, the sheet's stamp, its QR code (SVG) and logo.
+
+    A map sheet's SVG (``map_svg``) is passed as it is, beside the context (``data.map``): it is
+    markup for Typst's image decoder, not text to print, so no space in it is bound.
+    """
+    context = to_data(poster)
+    raw = {"map": context.pop("map_svg")} if "map_svg" in context else {}
+    context = keep_together(context)
     masthead = getattr(poster, "masthead", None)
     data = {
+        **raw,
         "poster": context,
         "stamp": {"version": version, "updated": format_date(updated)},
         "qr": qr,

@@ -6,7 +6,6 @@ processing time and fees in a few words (per channel when they differ).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
@@ -96,13 +95,8 @@ def index_poster(
     office_slug: str,
     entries: list[ProcedureEntry],
     head: Masthead,
-    facts_of: Callable[[ProcedureEntry], ProcedureFacts] | None = None,
 ) -> IndexPoster:
-    """The index poster of one office, procedures grouped by field in taxonomy order.
-
-    ``facts_of`` gives each procedure's facts (a plan of many sheets collects them once).
-    """
-    facts_of = facts_of or (lambda entry: procedure_facts(cat, entry))
+    """The index poster of one office, procedures grouped by field in taxonomy order."""
     site, office = cat.site.model, cat.offices[office_slug].model
     url = office_url(site, office_slug)
     order = _field_order(cat)
@@ -116,7 +110,7 @@ def index_poster(
         rows = []
         for entry in members:
             number += 1
-            rows.append(index_row(number, facts_of(entry)))
+            rows.append(index_row(number, procedure_facts(cat, entry)))
         field = cat.field_by_slug.get(field_slug)
         groups.append(IndexGroup(field.name if field else field_slug, tuple(rows)))
     return IndexPoster(

@@ -1,8 +1,10 @@
 """Posters, step 1b: the list of sheets to print, each with its version id and cache key.
 
 A sheet is one procedure poster per (active procedure, office it lists) plus one index poster per
-office. Its **version id** is a hash of the sheet's own inputs (the full template context, which
-holds the procedure, office, site settings and the fees in force on the build date, plus the
+office, and the sheets of each land-use plan in its publication period at the office that posts it
+(public notice and A3 map of an approved plan, or the consultation notice of a draft). Its
+**version id** is a hash of the sheet's own inputs (the full template context, which holds the
+procedure or plan, office, site settings and the fees in force on the build date, plus the
 theme fingerprint), so it changes exactly when the printed sheet changes. The **cache key** adds
 the printed "updated on" date.
 """
@@ -16,10 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.catalogue import Catalogue, ProcedureEntry
+from generator.core import urls
 from generator.errors import PosterError
-from generator.facts.procedure import ProcedureFacts, procedure_facts
+from generator.facts.procedure import procedure_facts
 from generator.model import Procedure
 from generator.model.dates import fees_on
+from generator.plans import lifecycle as lc
+from generator.plans.read import PlanEntry
+from generator.plans.wording import POSTER_TITLES
+from generator.posters import plan_posters as pp
 from generator.posters.office_index import IndexPoster, index_poster
 from generator.posters.render import Stamp
 from generator.posters.sheets import Masthead, ProcedurePoster, at_office, masthead
@@ -31,6 +38,7 @@ INDEX_NAME = "danh-muc"
 BUNDLE_NAME = "tat-ca"
 """File name (without .pdf) of an office's combined print-ready PDF."""
 RESERVED = frozenset({INDEX_NAME, BUNDLE_NAME})
+POSTERS = "posters/"
 VERSION_LENGTH = 8
 
 
@@ -42,15 +50,17 @@ class Sheet:
     """Path under the posters folder: ``<office>/<procedure>.pdf`` or ``<office>/danh-muc.pdf``."""
     office: str
     procedure: str | None
-    """The procedure slug; None for the office index."""
+    """The procedure slug; None for the office index and plan sheets."""
     title: str
-    poster: ProcedurePoster | IndexPoster
+    poster: ProcedurePoster | IndexPoster | pp.PlanPoster
     stamp: Stamp
     key: str
     """Cache key: the full input hash plus the printed date."""
+    plan: str | None = None
+    """The plan id of a plan sheet, else None."""
 
 
-def inputs_digest(poster: ProcedurePoster | IndexPoster, theme: Theme) -> str:
+def inputs_digest(poster: ProcedurePoster | IndexPoster | pp.PlanPoster, theme: Theme) -> str:
     """SHA-256 of everything the sheet is made from (context + theme fingerprint).
 
     The context is a tree of frozen dataclasses holding only text, numbers and tuples, so its
@@ -95,15 +105,55 @@ def make_sheet(
     path: str,
     office: str,
     procedure: str | None,
-    poster: ProcedurePoster | IndexPoster,
+    poster: ProcedurePoster | IndexPoster | pp.PlanPoster,
     updated: dt.date,
     theme: Theme,
+    *,
+    title: str | None = None,
+    plan: str | None = None,
 ) -> Sheet:
     """A sheet with its version id and cache key computed from its inputs."""
     digest = inputs_digest(poster, theme)
     key = hashlib.sha256(f"{digest}:{updated.isoformat()}".encode()).hexdigest()
-    title = poster.name if isinstance(poster, ProcedurePoster) else f"Danh mục thủ tục – {poster.office.name}"
-    return Sheet(path, office, procedure, title, poster, Stamp(digest[:VERSION_LENGTH], updated), key)
+    if title is None:
+        assert isinstance(poster, ProcedurePoster | IndexPoster)
+        if isinstance(poster, ProcedurePoster):
+            title = poster.name
+        else:
+            title = f"Danh mục thủ tục – {poster.office.name}"
+    stamp = Stamp(digest[:VERSION_LENGTH], updated)
+    return Sheet(path, office, procedure, title, poster, stamp, key, plan)
+
+
+def plan_updated(cat: Catalogue, entry: PlanEntry, changed: Mapping[str, dt.date]) -> dt.date:
+    """When what a plan's sheets say last changed: its files' last commit, or a dated fact since."""
+    files = [(entry.file.display, entry.folder / "plan.yaml"), (entry.geo.display, None)]
+    dates = [changed.get(name) or _mtime_date(path or cat.root / name, cat.as_of) for name, path in files]
+    return min(max([*dates, *lc.dated_changes(entry.model, cat.as_of)]), cat.as_of)
+
+
+def plan_sheets_of(
+    cat: Catalogue, theme: Theme, head: Masthead, changed: Mapping[str, dt.date]
+) -> list[Sheet]:
+    """The sheets of every plan in its publication period, at the office that posts it."""
+    sheets, paper = [], cat.site.model.posters.paper
+    for entry in cat.plans:
+        kind, office = lc.notice_kind(entry.model, cat.as_of), pp.plan_office(cat, entry)
+        if kind is None or office is None:
+            continue
+        top, updated = pp.plan_head(cat, entry, office), plan_updated(cat, entry, changed)
+        for name in urls.PLAN_POSTER_SHEETS[kind]:
+            if name == "thong-bao":
+                poster: pp.PlanPoster = pp.notice_poster(entry, top, head, paper=paper)
+            elif name == "ban-do":
+                poster = pp.map_poster(entry, top, head)
+            else:
+                poster = pp.consultation_poster(entry, top, head, as_of=cat.as_of, paper=paper)
+            path = urls.plan_poster_path(office, entry.slug, name).removeprefix(POSTERS)
+            title = f"{POSTER_TITLES[name]} – {top.name}"
+            sheet = make_sheet(path, office, None, poster, updated, theme, title=title, plan=entry.slug)
+            sheets.append(sheet)
+    return sheets
 
 
 def transitions(cat: Catalogue) -> dict[str, list[dt.date]]:
@@ -141,24 +191,25 @@ def plan_sheets(cat: Catalogue, theme: Theme, changed: Mapping[str, dt.date] | N
     head: Masthead = masthead(cat.site.model, cat.root)
     changed = changed or {}
     started = transitions(cat)
-    bodies: dict[str, ProcedurePoster] = {}
-    collected: dict[str, ProcedureFacts] = {}
-
-    def facts_of(entry: ProcedureEntry) -> ProcedureFacts:  # each procedure's facts once, for every office
-        if entry.slug not in collected:
-            collected[entry.slug] = procedure_facts(cat, entry)
-        return collected[entry.slug]
-
+    bodies: dict[str, ProcedurePoster] = {}  # each procedure's body once, re-addressed per office
     sheets: list[Sheet] = []
     for office, entries in posted_at(cat).items():
         updated = {entry.slug: updated_on(cat, entry, changed) for entry in entries}
-        index = index_poster(cat, office, entries, head, facts_of)
+        index = index_poster(cat, office, entries, head)
         newest = max([*updated.values(), *started.get(office, [])], default=cat.as_of)
         sheets.append(make_sheet(f"{office}/{INDEX_NAME}.pdf", office, None, index, newest, theme))
         for entry in sorted(entries, key=lambda e: e.slug):
             if entry.slug not in bodies:
-                bodies[entry.slug] = make_procedure_poster(cat, entry, office, head, facts_of(entry))
-            poster = at_office(bodies[entry.slug], facts_of(entry), office)
+                bodies[entry.slug] = make_procedure_poster(cat, entry, office, head=head)
+            poster = at_office(bodies[entry.slug], procedure_facts(cat, entry), office)
             path = f"{office}/{entry.slug}.pdf"
             sheets.append(make_sheet(path, office, entry.slug, poster, updated[entry.slug], theme))
-    return sheets
+    return _with_plans(sheets, plan_sheets_of(cat, theme, head, changed))
+
+
+def _with_plans(sheets: list[Sheet], plans: list[Sheet]) -> list[Sheet]:
+    """Each office's plan sheets after its procedure sheets (offices in the same order)."""
+    by_office: dict[str, list[Sheet]] = {}
+    for sheet in (*sheets, *plans):
+        by_office.setdefault(sheet.office, []).append(sheet)
+    return [sheet for group in by_office.values() for sheet in group]

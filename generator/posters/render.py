@@ -2,8 +2,8 @@
 
 ``Renderer`` holds what is expensive to set up: one Typst compiler per process, with the theme's
 fonts loaded once (only the theme's font files: no system fonts, so output is reproducible).
-Each sheet is one compilation of ``procedure.typ`` or ``index.typ`` with the sheet's data in
-``sys.inputs``; content is never spliced into Typst markup.
+Each sheet is one compilation of its template (``procedure.typ``, ``index.typ``, ``plan_*.typ``)
+with the sheet's data in ``sys.inputs``; content is never spliced into Typst markup.
 """
 
 from __future__ import annotations
@@ -19,10 +19,18 @@ from pypdf import PdfReader
 from generator.errors import PosterError
 from generator.posters.data import sheet_data
 from generator.posters.office_index import IndexPoster
+from generator.posters.plan_posters import ConsultationPoster, PlanMapPoster, PlanNoticePoster, PlanPoster
 from generator.posters.sheets import ProcedurePoster
 from generator.posters.theme import FONTS, Theme
 
-TEMPLATES: dict[type, str] = {ProcedurePoster: "procedure.typ", IndexPoster: "index.typ"}
+TEMPLATES: dict[type, str] = {
+    ProcedurePoster: "procedure.typ",
+    IndexPoster: "index.typ",
+    PlanNoticePoster: "plan_notice.typ",
+    PlanMapPoster: "plan_map.typ",
+    ConsultationPoster: "plan_consultation.typ",
+}
+Poster = ProcedurePoster | IndexPoster | PlanPoster
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,7 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def render_data(poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> str:
+def render_data(poster: Poster, stamp: Stamp) -> str:
     """The JSON text the template of ``poster`` reads from ``sys.inputs.data``."""
     return sheet_data(poster, stamp.version, stamp.updated, qr_svg(poster.url))
 
@@ -72,7 +80,7 @@ class Renderer:
         )
         self.compiler = typst.Compiler(root=str(theme.folder), font_paths=fonts, ignore_system_fonts=True)
 
-    def pdf(self, poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> bytes:
+    def pdf(self, poster: Poster, stamp: Stamp) -> bytes:
         """Compile one sheet; the PDF's creation date is the sheet's own date (reproducible output)."""
         import typst
 
@@ -92,7 +100,7 @@ class Renderer:
             raise PosterError(f"không tạo được bảng niêm yết «{poster.url}»: Typst không trả về PDF")
         return result
 
-    def render(self, poster: ProcedurePoster | IndexPoster, stamp: Stamp) -> Rendered:
+    def render(self, poster: Poster, stamp: Stamp) -> Rendered:
         """Render one sheet to PDF, with its page count."""
         pdf = self.pdf(poster, stamp)
         return Rendered(pdf, page_count(pdf))

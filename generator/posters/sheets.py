@@ -245,15 +245,11 @@ def step_item(step: Step) -> StepItem:
 
 
 def procedure_poster(
-    cat: Catalogue,
-    entry: ProcedureEntry,
-    office_slug: str,
-    head: Masthead,
-    facts: ProcedureFacts | None = None,
+    cat: Catalogue, entry: ProcedureEntry, office_slug: str, *, head: Masthead
 ) -> ProcedurePoster:
-    """The poster of ``entry`` at ``office_slug`` (``facts``: when already collected)."""
+    """The poster of ``entry`` at ``office_slug``."""
     site, proc = cat.site.model, entry.model
-    facts = facts or procedure_facts(cat, entry)
+    facts = procedure_facts(cat, entry)
     groups = channel_groups(facts.channels)
     times = {group.time for group in groups}
     url = procedure_url(site, entry.slug)

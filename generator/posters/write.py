@@ -4,6 +4,8 @@ Output (fixed addresses the site links to)::
 
     posters/<office>/<procedure>.pdf   one per active procedure the office lists
     posters/<office>/danh-muc.pdf      the office index
+    posters/<office>/quy-hoach/<plan>-thong-bao.pdf, -ban-do.pdf (A3)   an approved plan's notice and map
+    posters/<office>/quy-hoach/<plan>-lay-y-kien.pdf                  a draft's consultation notice
     posters/<office>/tat-ca.pdf        index + every poster of the office, one print job
     posters/manifest.json              every sheet with its version id, date and page count
 
@@ -182,8 +184,9 @@ def written_before(out_dir: Path) -> set[str]:
     return {p for p in listed if isinstance(p, str) and _OUR_PDF.fullmatch(p)}
 
 
-_OUR_PDF = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*\.pdf")
-"""What a sheet or bundle path looks like: ``<office slug>/<name>.pdf``, nothing that climbs out."""
+_OUR_PDF = re.compile(r"[a-z0-9][a-z0-9-]*/(?:quy-hoach/)?[a-z0-9][a-z0-9-]*\.pdf")
+"""What a sheet or bundle path looks like: ``<office slug>/<name>.pdf`` or a plan sheet
+``<office slug>/quy-hoach/<plan>-<sheet>.pdf``; nothing that climbs out."""
 
 
 def remove_stale(out_dir: Path, keep: set[str]) -> None:
@@ -196,8 +199,14 @@ def remove_stale(out_dir: Path, keep: set[str]) -> None:
         path = out_dir / rel
         if path.is_file() and not path.is_symlink():
             path.unlink()
-            if not any(path.parent.iterdir()):
-                path.parent.rmdir()
+            _remove_empty_parents(path.parent, out_dir)
+
+
+def _remove_empty_parents(folder: Path, out_dir: Path) -> None:
+    """Remove ``folder`` and its parents up to (not including) ``out_dir`` while they are empty."""
+    while folder != out_dir and out_dir in folder.parents and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def manifest_data(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache) -> dict[str, object]:
@@ -210,6 +219,7 @@ def manifest_data(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache) -
                 "path": sheet.path,
                 "office": sheet.office,
                 "procedure": sheet.procedure,
+                "plan": sheet.plan,
                 "title": sheet.title,
                 "version": sheet.stamp.version,
                 "updated": sheet.stamp.updated.isoformat(),

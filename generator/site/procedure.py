@@ -14,12 +14,14 @@ from generator.core import urls
 from generator.core.build_context import BuildContext
 from generator.core.links import Link, OfficeView, office_view
 from generator.facts.documents import DocumentFacts
+from generator.facts.history import ChangeFacts
 from generator.facts.offices import FeedbackFacts
 from generator.facts.procedure import ProcedureFacts, procedure_facts, site_feedback
 from generator.facts.text import Blocks, text_blocks
 from generator.facts.times import step_duration
 from generator.model import Document, LegalDocument, Procedure
 from generator.model.dates import format_date
+from generator.site.changes import procedure_history
 from generator.site.views import feedback_blocks
 
 
@@ -75,6 +77,8 @@ class ProcedurePage:
         feedback: the feedback blocks (each office's own, else the site's).
         last_changed: date of the last commit of the YAML, or None.
         source: source link, or None; checked_on: when it was last compared. change_note: last change.
+        history: the procedure's public changes from git and its change notes, newest first (a few).
+        changes: relative link to the «Thay đổi gần đây» page.
         home: relative link to the home page. all_procedures: relative link to the full list.
     """
 
@@ -99,6 +103,8 @@ class ProcedurePage:
     change_note: str | None
     home: str
     all_procedures: str
+    history: tuple[ChangeFacts, ...] = ()
+    changes: str = ""
 
 
 SECTION_TITLES: tuple[tuple[str, str], ...] = (
@@ -112,10 +118,13 @@ SECTION_TITLES: tuple[tuple[str, str], ...] = (
     ("can-cu", "Căn cứ pháp lý"),
     ("lien-quan", "Thủ tục liên quan"),
     ("noi-nop", "Nơi tiếp nhận hồ sơ"),
+    ("lich-su", "Lịch sử thay đổi"),
 )
 
 
-def sections(proc: Procedure, facts: ProcedureFacts, related: tuple[Link, ...]) -> dict[str, str]:
+def sections(
+    proc: Procedure, facts: ProcedureFacts, related: tuple[Link, ...], *, history: bool = False
+) -> dict[str, str]:
     """The sections a procedure's page shows, in order: only those with something to say."""
     authority = facts.authority
     present = {
@@ -129,6 +138,7 @@ def sections(proc: Procedure, facts: ProcedureFacts, related: tuple[Link, ...]) 
         "can-cu": bool(proc.legal_basis or proc.published_by),
         "lien-quan": bool(related),
         "noi-nop": True,
+        "lich-su": history,
     }
     return {key: title for key, title in SECTION_TITLES if present[key]}
 
@@ -215,12 +225,13 @@ def procedure_page(catalogue: Catalogue, entry: ProcedureEntry, ctx: BuildContex
     changed = ctx.last_changed.get(entry.file.display)
     related = _related(proc, ctx, here)
     repealed = facts.dates.state == "repealed"
+    history = procedure_history(entry, ctx)
     return ProcedurePage(
         facts=facts,
         aliases=proc.aliases,
         field=Link(facts.field, urls.relative(here, urls.field_path(proc.field))),
         replacement=_link_to(_lookup(proc.status.replaced_by, ctx), here) if repealed else None,
-        sections=sections(proc, facts, related),
+        sections=sections(proc, facts, related, history=bool(history)),
         steps=_steps(proc),
         documents=_documents(proc, facts, here),
         result=proc.result,
@@ -237,4 +248,6 @@ def procedure_page(catalogue: Catalogue, entry: ProcedureEntry, ctx: BuildContex
         change_note=proc.change_note,
         home=urls.relative(here, urls.HOME),
         all_procedures=urls.relative(here, urls.ALL_PROCEDURES),
+        history=history,
+        changes=urls.relative(here, urls.CHANGES),
     )

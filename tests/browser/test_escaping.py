@@ -22,9 +22,9 @@ EDITS = {
         ("name: Đăng ký khai sinh", f'name: "Đăng ký khai sinh {PAYLOAD}"'),
         ("aliases: [làm giấy khai sinh]", f'aliases: ["làm giấy {PAYLOAD}"]'),
         ("text: Nộp tại Bộ phận Một cửa hoặc trực tuyến.", f'text: "- Nộp {PAYLOAD}"'),
-        ("exemption: Miễn khi đăng ký đúng hạn", f'exemption: "Miễn {PAYLOAD}"'),
+        ("exemption: Miễn lệ phí khi đăng ký khai sinh đúng hạn", f'exemption: "Miễn {PAYLOAD}"'),
         ("{name: Giấy chứng sinh, originals: 1}", f'{{name: "Giấy chứng sinh {PAYLOAD}", originals: 1}}'),
-        ("result: [Giấy khai sinh]", f'result: ["Giấy khai sinh {PAYLOAD}"]'),
+        ("result: [Giấy khai sinh (bản chính)]", f'result: ["Giấy khai sinh {PAYLOAD}"]'),
     ],
     "content/site.yaml": [
         ("title: Thủ tục hành chính xã Thử Nghiệm", f'title: "Thủ tục {PAYLOAD}"'),

@@ -1,6 +1,6 @@
 """Paper = web = search: the poster, the page and the search record of every procedure say the same.
 
-Checked on the sample catalogue, both fixture trees and generated hostile-but-valid catalogues
+Checked on the sample catalogue, the fixture tree and generated hostile-but-valid catalogues
 (hypothesis). Each reading comes from the output itself (HTML markers, pdftotext, the search
 record), so a stage that words a fact its own way fails here.
 """
@@ -24,7 +24,7 @@ AS_OF = dt.date(2026, 11, 25)
 
 @pytest.mark.parametrize(
     "tree",
-    [ROOT, ROOT / "tests" / "fixtures" / "valid", ROOT / "tests" / "posters" / "fixtures" / "catalogue"],
+    [ROOT, ROOT / "tests" / "fixtures" / "valid"],
 )
 def test_sample_and_fixtures_agree(tree: Path, tmp_path: Path) -> None:
     out = build_outputs(tree, AS_OF, tmp_path)

@@ -8,7 +8,6 @@ and a shallow clone.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import shutil
 import stat
@@ -20,7 +19,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from generator.adapters.staging import Staging
-from generator.core.gitdates import SHALLOW_WARNING, last_changed
+from generator.core.gitdates import last_changed
+from generator.core.history import read_history
 from generator.posters.plan import plan_sheets
 from generator.posters.theme import load_theme
 from generator.posters.write import write_posters
@@ -219,9 +219,7 @@ def test_new_writes_the_name_as_exactly_that_string(tmp_path: Path) -> None:
 # --- shallow clones ---------------------------------------------------------------------------
 
 
-def test_a_shallow_clone_warns_and_gives_no_wrong_date(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_a_shallow_clone_warns_and_gives_no_wrong_date(tmp_path: Path) -> None:
     repo = content_repo(tmp_path / "repo")
     env = {"GIT_COMMITTER_DATE": "2026-10-01T12:00:00", "GIT_AUTHOR_DATE": "2026-10-01T12:00:00"}
     edit(repo, {"procedures/nhan-con-nuoi.yaml": [("name: ", "name: ")]})
@@ -236,12 +234,9 @@ def test_a_shallow_clone_warns_and_gives_no_wrong_date(
     full = last_changed(repo)
     shallow = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True)
-    with caplog.at_level(logging.WARNING):
-        dates = last_changed(shallow)
-    assert SHALLOW_WARNING in caplog.text
+    dates = last_changed(shallow)
+    notice = read_history(shallow).notice
+    assert notice is not None and "shallow" in notice
     assert dates == {"procedures/nhan-con-nuoi.yaml": dt.date(2026, 10, 1)} or dates == {}
     assert all(full[path] == day for path, day in dates.items())
-    with caplog.at_level(logging.WARNING):
-        caplog.clear()
-        last_changed(repo)
-    assert SHALLOW_WARNING not in caplog.text
+    assert read_history(repo).notice is None

@@ -59,9 +59,9 @@ FIELDS = {
         ("name: Đăng ký khai sinh", "name: 'Đăng ký khai sinh {}'"),
         ("aliases: [làm giấy khai sinh]", "aliases: ['{}']"),
         ("text: Nộp tại Bộ phận Một cửa hoặc trực tuyến.", "text: '{}'"),
-        ("exemption: Miễn khi đăng ký đúng hạn", "exemption: '{}'"),
+        ("exemption: Miễn lệ phí khi đăng ký khai sinh đúng hạn", "exemption: '{}'"),
         ("{name: Giấy chứng sinh, originals: 1}", "{{name: '{}', originals: 1}}"),
-        ("result: [Giấy khai sinh]", "result: ['{}']"),
+        ("result: [Giấy khai sinh (bản chính)]", "result: ['{}']"),
     ],
     "content/offices/mot-cua.yaml": [
         ("name: Bộ phận Một cửa xã Thử Nghiệm", "name: 'Bộ phận Một cửa {}'"),

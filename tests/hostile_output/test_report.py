@@ -109,8 +109,8 @@ def test_two_fees_with_the_same_name_keep_their_change(repo: Path) -> None:
         {
             PROC: [
                 (
-                    "amount: 2000, unit: trang, valid_from: 2027-01-01",
-                    "amount: 9000, unit: trang, valid_from: 2027-01-01",
+                    "amount: 2000, unit: trang, valid_from: 2026-12-16",
+                    "amount: 9000, unit: trang, valid_from: 2026-12-16",
                 )
             ]
         },

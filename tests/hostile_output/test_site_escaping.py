@@ -161,5 +161,5 @@ def test_a_markdown_page_cannot_choose_its_template_or_theme_switches(tmp_path: 
     page = f"---\n{front}\n---\n\n# Giới thiệu\n\nNội dung.\n"
     code, log, site = build(tmp_path, {}, pages={"gioi-thieu.md": page})
     assert code != 0 and "Traceback" not in log
-    assert "content/pages/gioi-thieu.md:1" in log
+    assert re.search(r"content/pages/gioi-thieu\.md:\d+", log), log  # located (by check or by the plugin)
     assert not (site / "gioi-thieu").exists()

@@ -1,4 +1,4 @@
-"""Poster fixtures: a small catalogue (tests/posters/fixtures/catalogue) built once per session.
+"""Poster fixtures: the one fixture catalogue (tests/fixtures/valid) built once per session.
 
 The build uses its own cache folder, so tests never touch the project's .cache/.
 """
@@ -19,7 +19,7 @@ from generator.issues import Severity
 from generator.posters.write import PosterReport, write_posters
 from generator.reading import read_catalogue
 
-CATALOGUE = Path(__file__).resolve().parent / "fixtures" / "catalogue"
+CATALOGUE = Path(__file__).resolve().parents[1] / "fixtures" / "valid"
 AS_OF = dt.date(2026, 11, 25)
 
 

@@ -73,7 +73,7 @@ def test_nothing_changed_since_head(repo: Path) -> None:
 
 def test_since_a_date_before_the_first_commit_everything_is_new(repo: Path) -> None:
     reprint = reprint_list(repo, "2026-11-01", current(repo), load_theme())
-    assert len(reprint.added) == 6 and not reprint.changed
+    assert len(reprint.added) == 7 and not reprint.changed
 
 
 def test_since_a_date_uses_the_last_commit_of_that_day(repo: Path) -> None:

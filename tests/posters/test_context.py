@@ -7,7 +7,9 @@ import dataclasses
 import re
 
 from generator.facts import documents, offices
+from generator.plans import svgmap, wording
 from generator.posters import office_index as ix
+from generator.posters import plan_posters as pp
 from generator.posters import sheets as ctx
 from generator.posters.theme import THEME_DIR
 
@@ -26,6 +28,12 @@ CONTEXTS = (
     ix.IndexRow,
     ix.IndexGroup,
     ix.IndexCell,
+    pp.PlanHead,
+    pp.PlanNoticePoster,
+    pp.PlanMapPoster,
+    pp.ConsultationPoster,
+    wording.ConsultationView,
+    svgmap.LegendItem,
 )
 NOT_PRINTED = {
     ("OfficeFacts", "slug"),
@@ -33,10 +41,17 @@ NOT_PRINTED = {
     ("ProcedurePoster", "url"),
     ("IndexPoster", "url"),
     ("Masthead", "logo"),
+    ("PlanHead", "url"),
+    ("PlanMapPoster", "map_svg"),
+    ("ConsultationView", "is_open"),
+    ("ConsultationView", "days_left"),
+    ("ConsultationView", "days"),
+    ("ConsultationView", "end"),
 }
 """The office slug identifies the box and the short name is for web tables; ``url`` is printed as the
 QR code (render.qr_svg) and url_text; the logo's data: URI is passed decoded, as ``data.logo``
-(posters.data.image_data)."""
+(posters.data.image_data). A map sheet's SVG is passed as ``data.map``; the consultation window's
+numbers are printed through its phrases (``window``, ``left_text``)."""
 
 
 def templates_text() -> str:

@@ -37,6 +37,7 @@ def test_only_active_procedures_are_posted(catalogue: Catalogue) -> None:
         "mot-cua/dang-ky-dat-dai-lan-dau.pdf",
         "diem-phu/danh-muc.pdf",
         "diem-phu/dang-ky-khai-sinh.pdf",
+        "diem-phu/cong-nhan-ho-ngheo.pdf",
     }
 
 
@@ -76,11 +77,12 @@ def test_steps_change_the_poster_not_the_index(catalogue: Catalogue) -> None:
 
 
 def test_fee_selection_by_build_date_changes_the_version() -> None:
-    dec = versions(load(CATALOGUE, dt.date(2026, 12, 30)))
-    dec31 = versions(load(CATALOGUE, dt.date(2026, 12, 31)))
-    jan = versions(load(CATALOGUE, dt.date(2027, 1, 2)))
-    assert dec["mot-cua/chung-thuc-ban-sao.pdf"] == dec31["mot-cua/chung-thuc-ban-sao.pdf"]
-    assert dec["mot-cua/chung-thuc-ban-sao.pdf"] != jan["mot-cua/chung-thuc-ban-sao.pdf"]
+    # The online waiver ends on 15/12/2026 and the page fee applies from 16/12/2026.
+    before = versions(load(CATALOGUE, dt.date(2026, 12, 14)))
+    last_day = versions(load(CATALOGUE, dt.date(2026, 12, 15)))
+    after = versions(load(CATALOGUE, dt.date(2026, 12, 17)))
+    assert before["mot-cua/chung-thuc-ban-sao.pdf"] == last_day["mot-cua/chung-thuc-ban-sao.pdf"]
+    assert before["mot-cua/chung-thuc-ban-sao.pdf"] != after["mot-cua/chung-thuc-ban-sao.pdf"]
 
 
 def test_theme_change_changes_every_version(catalogue: Catalogue) -> None:
@@ -93,5 +95,5 @@ def test_theme_change_changes_every_version(catalogue: Catalogue) -> None:
 def test_updated_date_follows_dated_facts(catalogue: Catalogue) -> None:
     cat = load(CATALOGUE, dt.date(2027, 1, 5))
     sheet = next(s for s in plan_sheets(cat, load_theme(), {}) if s.path == "mot-cua/chung-thuc-ban-sao.pdf")
-    # The 2027 fee took effect on 01/01/2027: the sheet says so even without an edit.
-    assert sheet.stamp.updated >= dt.date(2027, 1, 1)
+    # The page fee took effect on 16/12/2026: the sheet says so even without an edit.
+    assert sheet.stamp.updated >= dt.date(2026, 12, 16)

@@ -145,7 +145,7 @@ def test_a3_setting_scales_the_page(tmp_path: Path, catalogue: Catalogue) -> Non
     )
     cat = dataclasses.replace(catalogue, site=dataclasses.replace(catalogue.site, model=site))
     entry = next(e for e in cat.procedures if e.slug == "dang-ky-khai-sinh")
-    poster = procedure_poster(cat, entry, "mot-cua", masthead(site, cat.root))
+    poster = procedure_poster(cat, entry, "mot-cua", head=masthead(site, cat.root))
     pdf = tmp_path / "a3.pdf"
     pdf.write_bytes(Renderer(load_theme()).render(poster, Stamp("00000000", cat.as_of)).pdf)
     assert pdfinfo(pdf)["Page size"] == A3

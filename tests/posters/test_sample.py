@@ -19,6 +19,10 @@ def test_the_sample_catalogue_posters(tmp_path: Path) -> None:
     expected = {
         f"{office}/{entry.slug}.pdf" for entry in cat.in_state("active") for office in entry.model.offices
     } | {f"{office}/danh-muc.pdf" for office in cat.offices}
+    expected |= {
+        s.path for s in report.sheets if s.plan
+    }  # the plans' own sheets: tests/posters/test_plan_posters.py
+    assert len(expected) - len([s for s in report.sheets if not s.plan]) == 3
     assert {s.path for s in report.sheets} == expected
     assert report.rendered == len(expected)
     inactive = {e.slug for e in cat.procedures} - {e.slug for e in cat.in_state("active")}

@@ -127,7 +127,7 @@ def test_golden_template_data(sheets: list[Sheet], path: str, name: str) -> None
     sheet = next(s for s in sheets if s.path == path)
     template = "procedure.typ" if isinstance(sheet.poster, ProcedurePoster) else "index.typ"
     golden = {
-        "_golden": f"site_theme/posters/{template} data for {path} of tests/posters/fixtures/catalogue, "
+        "_golden": f"site_theme/posters/{template} data for {path} of tests/fixtures/valid, "
         "as of 2026-11-25, stamp pinned; refresh with `make golden`",
         **normalised_data(sheet),
     }

@@ -21,14 +21,15 @@ def test_fixed_addresses(built: Built) -> None:
         "diem-phu/danh-muc.pdf",
         "diem-phu/tat-ca.pdf",
         "diem-phu/dang-ky-khai-sinh.pdf",
+        "diem-phu/cong-nhan-ho-ngheo.pdf",
     }
-    assert built.report.rendered == 6
+    assert built.report.rendered == 7
 
 
 def test_manifest_lists_every_sheet(built: Built) -> None:
     manifest = json.loads((built.out / "manifest.json").read_text(encoding="utf-8"))
     rows = {row["path"]: row for row in manifest["sheets"]}
-    assert len(rows) == 6 and manifest["as_of"] == "2026-11-25" and manifest["paper"] == "A4"
+    assert len(rows) == 7 and manifest["as_of"] == "2026-11-25" and manifest["paper"] == "A4"
     row = rows["mot-cua/dang-ky-khai-sinh.pdf"]
     assert row["pages"] == 1 and len(row["version"]) == 8 and row["procedure"] == "dang-ky-khai-sinh"
     assert rows["mot-cua/danh-muc.pdf"]["procedure"] is None
@@ -36,7 +37,7 @@ def test_manifest_lists_every_sheet(built: Built) -> None:
 
 def test_second_run_renders_nothing(built: Built, tmp_path: Path) -> None:
     report = write_posters(built.catalogue, tmp_path / "out", cache_dir=built.cache, jobs=2)
-    assert report.rendered == 0 and report.bundles_written == 0 and report.reused == 6
+    assert report.rendered == 0 and report.bundles_written == 0 and report.reused == 7
     for sheet in report.sheets:
         assert (tmp_path / "out" / sheet.path).read_bytes() == (built.out / sheet.path).read_bytes()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +67,11 @@ def test_the_payload_lists_every_procedure_with_its_state(valid_root: Path) -> N
     states = {doc["u"]: doc.get("s", "active") for doc in payload["docs"]}
     assert states == {
         "thu-tuc/chung-thuc-ban-sao/": "active",
+        "thu-tuc/cong-nhan-ho-ngheo/": "active",
+        "thu-tuc/dang-ky-dat-dai-lan-dau/": "active",
         "thu-tuc/dang-ky-khai-sinh-cu/": "repealed",
         "thu-tuc/dang-ky-khai-sinh/": "active",
+        "thu-tuc/dang-ky-khai-tu-cu/": "repealed",
         "thu-tuc/nhan-con-nuoi/": "upcoming",
     }
     assert payload["index"]["pipeline"] == [PIPELINE_NAME]
@@ -167,3 +171,18 @@ def test_the_writer_stops_on_synonym_errors(content_root: Path, tmp_path: Path) 
     assert [(i.file, i.line, i.code) for i in caught.value.issues] == [
         ("content/synonyms.yaml", 2, "empty-list")
     ]
+
+
+def test_golden_search_records(valid_root: Path) -> None:
+    """The search records of the fixture tree (what a result card says), compared with a golden file.
+
+    ``make golden`` (CK_UPDATE_GOLDEN=1) rewrites it; the lunr index itself is not golden (the
+    records and the query tables are what a citizen reads).
+    """
+    payload = build_procedure_payload(catalogue_of(valid_root), SynonymFile())
+    text = json.dumps({"docs": payload["docs"]}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    path = Path(__file__).resolve().parent / "golden" / "records.json"
+    if os.environ.get("CK_UPDATE_GOLDEN") == "1" or not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), "search records changed; review, then `make golden`"

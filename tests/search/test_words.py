@@ -5,9 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.core.events.assign import event_members, memberships
-from generator.core.events.taxonomy import read_events, shipped_events
-from generator.core.fold import fold
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.core.events.assign import event_members, memberships, rule_matches
+from generator.core.events.taxonomy import EventRule, read_events, shipped_events
+from generator.core.fold import fold, fold_tokens
 from generator.issues import Severity
 from generator.reading import read_catalogue
 from generator.search.synonyms import SYNONYMS_FILE, read_synonyms
@@ -131,3 +134,27 @@ def test_a_publisher_adds_groups_and_switches_shipped_ones_off(tmp_path: Path) -
     assert not any("so do" in group for group in terms)
     warnings = [(i.field, i.code) for i in check_words(root, None)]
     assert warnings == [("disable[1]", "synonym-disable-unknown")]
+
+
+_WORDS = st.lists(
+    st.sampled_from(["giấy", "khai", "sinh", "tử", "hộ", "hoà", "đăng", "ăn", "ký", "ai"]), max_size=7
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=_WORDS,
+    names=st.lists(_WORDS.filter(bool).map(" ".join), max_size=3),
+    nots=st.lists(_WORDS.filter(bool).map(" ".join), max_size=2),
+)
+def test_a_rule_matches_whole_word_runs_exactly(words: list[str], names: list[str], nots: list[str]) -> None:
+    """The folded-once matcher says what the definition says: a phrase is a run of whole words."""
+    words = fold_tokens(" ".join(words))
+
+    def has(phrase: str) -> bool:
+        p = fold_tokens(phrase)
+        return bool(p) and any(words[i : i + len(p)] == p for i in range(len(words) - len(p) + 1))
+
+    rule = EventRule.model_validate({"name": names, "not": nots})
+    expected = (not names or any(has(n) for n in names)) and not any(has(n) for n in nots)
+    assert rule_matches(rule, fold_tokens(" ".join(words)), "ho-tich") is expected

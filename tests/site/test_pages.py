@@ -14,6 +14,7 @@ import pytest
 from generator.build import generate_pages, read
 from generator.catalogue import Catalogue
 from generator.core.build_context import BuildContext, make_build_context
+from generator.core.history import SITE_TIMEZONE, Change, History
 from generator.core.jinja import FRAGMENTS_DIR
 from generator.core.pages import GeneratedPage
 from generator.site.listing import GroupIndexPage, HomePage, ListingPage
@@ -28,8 +29,20 @@ def built(valid_root: Path, as_of: dt.date) -> tuple[Catalogue, BuildContext, di
     catalogue, _ = read(valid_root, as_of)
     ctx = make_build_context(catalogue)
     pinned = {entry.file.display: PINNED_CHANGE for entry in catalogue.procedures}
-    ctx = dataclasses.replace(ctx, last_changed=pinned)  # git dates of fixtures move with every commit
+    ctx = dataclasses.replace(ctx, last_changed=pinned, history=pinned_history())  # git moves with commits
     return catalogue, ctx, {page.path: page for page in generate_pages(catalogue, ctx)}
+
+
+def pinned_history() -> History:
+    """Two public changes of the birth registration fixture, newest first, at fixed times."""
+    when = dt.datetime(2026, 11, 1, 9, 30, tzinfo=SITE_TIMEZONE)
+    path, slug = "procedures/dang-ky-khai-sinh.yaml", "dang-ky-khai-sinh"
+    note = "Cập nhật lệ phí theo Nghị quyết mới"
+    changes = (
+        Change(path, "b" * 40, when, "changed", note, None, slug),
+        Change(path, "a" * 40, when - dt.timedelta(days=60), "added", None, None, slug),
+    )
+    return History("full", changes=changes)
 
 
 def normalise(html: str) -> str:
@@ -73,6 +86,28 @@ def test_golden_field_page(built: tuple) -> None:  # type: ignore[type-arg]
 def test_golden_home_page(built: tuple) -> None:  # type: ignore[type-arg]
     _, _, pages = built
     check_golden("home.html", pages[""].render().html, "pages/home.html for tests/fixtures/valid")
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "template"),
+    [
+        ("thu-tuc/cong-nhan-ho-ngheo/", "procedure-cong-nhan-ho-ngheo.html", "pages/procedure.html"),
+        (
+            "thu-tuc/dang-ky-dat-dai-lan-dau/",
+            "procedure-dang-ky-dat-dai-lan-dau.html",
+            "pages/procedure.html",
+        ),
+        ("co-quan/diem-phu/", "office-diem-phu.html", "pages/listing.html"),
+        ("co-quan/", "offices.html", "pages/groups.html"),
+        ("thu-tuc/", "all-procedures.html", "pages/listing.html"),
+        ("tra-cuu/", "finder.html", "pages/finder.html"),
+    ],
+)
+def test_golden_page_kinds(built: tuple, path: str, name: str, template: str) -> None:  # type: ignore[type-arg]
+    """One golden per page kind, on the messy shapes: stages-only time and stage notes (hộ nghèo),
+    a long multi-channel record with dated waivers (đất đai), an office with its own feedback block."""
+    _, _, pages = built
+    check_golden(name, pages[path].render().html, f"{template} for {path} of tests/fixtures/valid")
 
 
 @pytest.mark.parametrize(

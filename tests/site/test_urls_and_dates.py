@@ -10,7 +10,9 @@ import pytest
 
 from generator.adapters.mkdocs_plugin import CongKhaiConfig, settings_from
 from generator.core import urls
-from generator.core.gitdates import last_changed, parse_log
+from generator.core.gitdates import last_changed
+from generator.core.gitlog import GitLog, parse_log
+from generator.core.history import dates_of
 from generator.errors import GeneratorError
 
 
@@ -41,11 +43,18 @@ def test_poster_addresses_follow_the_contract() -> None:
 
 
 def test_parse_log_keeps_the_newest_date_per_file() -> None:
-    log = "\x1e2026-11-20\n\nprocedures/a.yaml\nprocedures/b.yaml\n\x1e2026-10-01\n\nprocedures/a.yaml\n"
-    assert parse_log(log) == {
+    blob = ":100644 100644 " + "1" * 40 + " " + "2" * 40 + " M\0"
+    log = (
+        f"\x1e{'a' * 40} 2026-11-20T09:00:00+07:00\0\n{blob}procedures/a.yaml\0{blob}procedures/b.yaml\0"
+        f"\x1e{'b' * 40} 2026-10-01T23:30:00+00:00\0\n{blob}procedures/a.yaml\0{blob}procedures/c.yaml\0"
+    )
+    dates, undated = dates_of(GitLog("full", tuple(parse_log(log))))
+    assert dates == {
         "procedures/a.yaml": dt.date(2026, 11, 20),
         "procedures/b.yaml": dt.date(2026, 11, 20),
+        "procedures/c.yaml": dt.date(2026, 10, 2),  # 23:30 UTC is the next morning in Vietnam
     }
+    assert undated == set()
 
 
 def test_last_changed_outside_git_is_empty(tmp_path: Path) -> None:

@@ -25,43 +25,74 @@ class Membership:
     rank: int
 
 
-def _contains(words: Sequence[str], phrase: Sequence[str]) -> bool:
-    n = len(phrase)
-    return n > 0 and any(list(words[i : i + n]) == list(phrase) for i in range(len(words) - n + 1))
+def _padded(words: Sequence[str]) -> str:
+    """Folded words as one string with a space at each end, so a phrase matches whole words only."""
+    return f" {' '.join(words)} "
 
 
-def _any(words: Sequence[str], phrases: Sequence[str]) -> bool:
-    return any(_contains(words, fold_tokens(p)) for p in phrases)
+@dataclass(frozen=True)
+class _Rule:
+    """One rule with its phrases folded once: ``" a b "`` strings to look for in a padded name."""
+
+    fields: frozenset[str]
+    named: bool  # the rule lists name phrases (even if none of them folds to a word)
+    name: tuple[str, ...]
+    not_: tuple[str, ...]
+
+    def matches(self, padded: str, field: str) -> bool:
+        if self.fields and field not in self.fields:
+            return False
+        if self.named and not any(p in padded for p in self.name):
+            return False
+        return not any(p in padded for p in self.not_)
+
+
+def _phrases(phrases: Sequence[str]) -> tuple[str, ...]:
+    folded = (fold_tokens(p) for p in phrases)
+    return tuple(_padded(words) for words in folded if words)
+
+
+def _compile(rule: EventRule) -> _Rule:
+    return _Rule(frozenset(rule.fields), bool(rule.name), _phrases(rule.name), _phrases(rule.not_))
+
+
+_COMPILED: dict[int, tuple[EventFile, tuple[tuple[_Rule, ...], ...]]] = {}
+
+
+def _compiled(events: EventFile) -> tuple[tuple[_Rule, ...], ...]:
+    """The rules of every event, folded once per taxonomy object (kept alive with it)."""
+    cached = _COMPILED.get(id(events))
+    if cached is None or cached[0] is not events:
+        cached = (events, tuple(tuple(_compile(r) for r in e.rules) for e in events.events))
+        _COMPILED[id(events)] = cached
+    return cached[1]
 
 
 def rule_matches(rule: EventRule, words: Sequence[str], field: str) -> bool:
     """Does ``rule`` take a procedure with these folded name ``words`` in lĩnh vực ``field``?"""
-    if rule.fields and field not in rule.fields:
-        return False
-    if rule.name and not _any(words, rule.name):
-        return False
-    return not _any(words, rule.not_)
+    return _compile(rule).matches(_padded(words), field)
+
+
+def _rank(rules: Sequence[_Rule], padded: str, field: str) -> int | None:
+    return next((rank for rank, rule in enumerate(rules) if rule.matches(padded, field)), None)
 
 
 def rule_rank(event: Event, words: Sequence[str], field: str) -> int | None:
     """Position of the first rule of ``event`` that matches, or None."""
-    for rank, rule in enumerate(event.rules):
-        if rule_matches(rule, words, field):
-            return rank
-    return None
+    return _rank([_compile(r) for r in event.rules], _padded(words), field)
 
 
 def memberships(entry: ProcedureEntry, events: EventFile) -> list[Membership]:
     """The events of one procedure, by rules and by its own ``events:`` list, in taxonomy order."""
     model = entry.model
-    words = fold_tokens(model.name)
+    padded = _padded(fold_tokens(model.name))
     own = {ref for ref in model.events if not ref.startswith("-")}
     removed = {ref[1:] for ref in model.events if ref.startswith("-")}
     found = []
-    for position, event in enumerate(events.events):
+    for position, (event, rules) in enumerate(zip(events.events, _compiled(events), strict=True)):
         if event.id in removed:
             continue
-        rank = rule_rank(event, words, model.field)
+        rank = _rank(rules, padded, model.field)
         if rank is None and event.id in own:
             rank = len(event.rules)
         if rank is not None:
@@ -70,7 +101,14 @@ def memberships(entry: ProcedureEntry, events: EventFile) -> list[Membership]:
 
 
 def event_members(catalogue: Catalogue, events: EventFile) -> dict[str, list[ProcedureEntry]]:
-    """Active procedures of every event, best rank first (then catalogue order)."""
+    """Active procedures of every event, best rank first (then catalogue order); once per catalogue."""
+    found = catalogue.derived(
+        ("event-members", id(events)), lambda: (events, _event_members(catalogue, events))
+    )
+    return found[1] if found[0] is events else _event_members(catalogue, events)
+
+
+def _event_members(catalogue: Catalogue, events: EventFile) -> dict[str, list[ProcedureEntry]]:
     ranked: dict[str, list[tuple[int, int, ProcedureEntry]]] = {e.id: [] for e in events.events}
     for order, entry in enumerate(catalogue.in_state("active")):
         for m in memberships(entry, events):

@@ -1,4 +1,4 @@
-"""Import, context: what an import reads from the content tree before mapping anything.
+"""Import, target: what an import reads from the content tree before mapping anything.
 
 Site settings and fields (to map levels and categories), the optional field map, the procedure
 files already there (to merge into, found by code) and the fingerprints of the previous import.
@@ -37,7 +37,7 @@ class Existing:
 
 
 @dataclass(frozen=True)
-class Context:
+class Target:
     """Everything an import needs from the content tree."""
 
     root: Path
@@ -143,7 +143,7 @@ def previous_from(state: dict[str, Any], code: str) -> Previous | None:
     return Previous(dict(entry["keys"]), frozenset(entry.get("fees") or ()))
 
 
-def read_context(root: Path, office: str | None, field_map: Path | None) -> Context:
+def read_target(root: Path, office: str | None, field_map: Path | None) -> Target:
     """Read the content tree; raises ContentError (located issues) when it cannot be used."""
     site: Site = _read_model(root, SITE_FILE, Site)
     fields: FieldList = _read_model(root, FIELDS_FILE, FieldList)
@@ -165,7 +165,7 @@ def read_context(root: Path, office: str | None, field_map: Path | None) -> Cont
             ]
         )
     existing, taken = _existing(root)
-    return Context(
+    return Target(
         root,
         Settings(site.levels, lookup),
         str(site.portal_url_template or DEFAULT_PORTAL),
