@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -137,10 +137,12 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
         return "" if page.file.src_uri in self.pages else None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Give MkDocs the escaped title and meta of a generated page."""
+        """Give MkDocs the escaped title and meta of a generated page; check an editor's front matter."""
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             page.meta.update(_meta(generated))
+        else:
+            check_front_matter(page.file.src_uri, page.meta)
         return markdown
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -203,6 +205,25 @@ def _walk(items: Any) -> Iterator[Any]:
     for item in items:
         yield item
         yield from _walk(item.children)
+
+
+FRONT_MATTER = {"title": str, "description": str, "hide": list}
+"""The front matter an editor's Markdown page may set. Any other key is refused: ``template``
+would pick another theme template (Material's ``redirect.html`` sends readers to
+``location`` — any URL, ``javascript:`` included), and the rest are theme switches."""
+HIDE = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
+
+
+def check_front_matter(src_uri: str, meta: Mapping[str, Any]) -> None:
+    """Refuse front-matter keys outside :data:`FRONT_MATTER` (a located build error, no traceback)."""
+    where = f"content/pages/{src_uri}:1"
+    for key, value in meta.items():
+        kind = FRONT_MATTER.get(key)
+        if kind is None:
+            allowed = ", ".join(FRONT_MATTER)
+            raise PluginError(f"{where}: khóa «{key}» ở phần đầu trang không được dùng; chỉ dùng {allowed}.")
+        if not isinstance(value, kind) or (key == "hide" and not set(map(str, value)) <= HIDE):
+            raise PluginError(f"{where}: giá trị của «{key}» ở phần đầu trang không hợp lệ.")
 
 
 def _history_notice(notice: str | None) -> None:

@@ -11,20 +11,24 @@ worker processes can write sheets directly; files are 0644 whatever the umask (t
 as hard links).
 
 The cache is only trusted when this machine wrote it: a hit must match the SHA-256 the manifest
-recorded for the PDF when it was written, and a cache folder holding files tracked by git (a
-cache committed into the content repository) is not used at all — otherwise a pull request
-could publish one procedure's sheet under another's address.
+recorded for the PDF when it was written (read again whenever the file's size, mtime or inode
+changed since it was last checked, e.g. after a CI cache restore), and a cache folder holding
+files tracked by git (a cache committed into the content repository) is not used at all —
+otherwise a pull request could publish one procedure's sheet under another's address.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
 import os
+import shutil
 import subprocess
 import tempfile
 import time
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +50,9 @@ class CacheEntry:
     bytes: int
     sha256: str = ""
     """SHA-256 of the PDF as written by this cache (an entry without one is never a hit)."""
+    stat: str = ""
+    """Size, mtime and inode of the file when its hash was last checked: while they are unchanged
+    the file is the one hashed (no need to read it again); otherwise it is hashed again."""
 
 
 def sheet_path(folder: Path, key: str) -> Path:
@@ -65,6 +72,15 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def file_stat(path: Path) -> str:
+    """«size:mtime_ns:inode» of a file ('' when it is missing): what changes when a file is replaced."""
+    try:
+        st = path.stat()
+    except OSError:
+        return ""
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
 def file_sha256(path: Path) -> str | None:
@@ -105,6 +121,8 @@ class PosterCache:
                 folder,
             )
             self.folder = Path(tempfile.mkdtemp(prefix="congkhai-posters-"))
+            # published sheets are hard links or copies: the private cache can go with this object
+            weakref.finalize(self, shutil.rmtree, self.folder, True)
         else:
             self.entries = self._read_manifest()
         self.used: set[str] = set()
@@ -113,7 +131,7 @@ class PosterCache:
         try:
             raw = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
             return {
-                key: CacheEntry(int(v["pages"]), int(v["bytes"]), str(v.get("sha256", "")))
+                key: CacheEntry(int(v["pages"]), int(v["bytes"]), str(v["sha256"]), str(v["stat"]))
                 for key, v in raw["entries"].items()
             }
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -133,14 +151,21 @@ class PosterCache:
     def get(self, key: str) -> CacheEntry | None:
         """The entry for ``key`` when its PDF is present and has the recorded hash, marking it used."""
         entry = self.entries.get(key)
-        if entry is None or not entry.sha256 or file_sha256(self._path(key)) != entry.sha256:
+        if entry is None or not entry.sha256:
             return None
+        path = self._path(key)
+        stat = file_stat(path)
+        if not stat or stat != entry.stat:
+            if path.is_symlink() or file_sha256(path) != entry.sha256:
+                return None
+            entry = self.entries[key] = dataclasses.replace(entry, stat=stat)
         self.used.add(key)
         return entry
 
     def record(self, key: str, pages: int, size: int) -> None:
         """Remember a PDF that was just written (by this process or a worker), with its hash."""
-        self.entries[key] = CacheEntry(pages, size, file_sha256(self._path(key)) or "")
+        path = self._path(key)
+        self.entries[key] = CacheEntry(pages, size, file_sha256(path) or "", file_stat(path))
         self.used.add(key)
 
     def save(self) -> None:
@@ -151,6 +176,7 @@ class PosterCache:
             path = self._path(key)
             if key in self.used and path.exists():
                 os.utime(path, (now, now))
+                self.entries[key] = dataclasses.replace(self.entries[key], stat=file_stat(path))
             elif key not in self.used and (not path.exists() or path.stat().st_mtime < cutoff):
                 path.unlink(missing_ok=True)
                 del self.entries[key]

@@ -118,7 +118,7 @@ Không có thay đổi nội dung thủ tục.
 {%- if reprint or every %}
 ### Bảng niêm yết cần in lại
 {% for change in every %}
-- Mọi bảng niêm yết tại {{ change.reprint | map("md") | join(", ") }} (do sửa {{ change.name | md }})
+- {{ change.sheets | md }} tại {{ change.reprint | map("md") | join(", ") }} (do sửa {{ change.name | md }})
 {%- endfor %}
 {%- for change in reprint %}
 - {{ change.name | md }}: {{ change.reprint | map("md") | join(", ") }}

@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from generator.core.mdtext import markdown_text
 from generator.errors import ContentError
 from generator.review.report import change_report
+from generator.review.settings import QR_NOTE
 from tests.hostile_output.conftest import content_repo, edit, git
 
 AS_OF = dt.date(2026, 11, 25)
@@ -172,7 +173,7 @@ def test_office_feedback_and_site_changes_are_reported_with_the_sheets_to_reprin
     text = seen(report)
     assert "Không có thay đổi" not in text
     assert "Đường dây nóng: «0123 456 789» → «0999 999 999»" in text
-    assert "Phản ánh, kiến nghị: sửa điện thoại" in text
+    assert "Phản ánh, kiến nghị — Điện thoại: «0123 456 789» → «0888 888 888»" in text
     assert "Mọi bảng niêm yết tại Bộ phận Một cửa xã Thử Nghiệm" in text
     assert "Mọi bảng niêm yết tại mọi nơi tiếp nhận" in text
 
@@ -191,3 +192,19 @@ def test_a_field_without_its_own_wording_is_still_named(repo: Path) -> None:
     )
     report, changes = change_report(repo, "HEAD", AS_OF)
     assert changes and "Sửa: Cơ quan giải quyết" in report
+
+
+def test_a_new_base_url_and_a_renamed_field_are_reported_with_their_sheets(repo: Path) -> None:
+    edit(
+        repo,
+        {
+            "content/site.yaml": [
+                ("base_url: https://thu-nghiem.example.vn/cong-khai/", "base_url: https://khac.example.vn/")
+            ],
+            "content/fields.yaml": [("name: Hộ tịch", "name: Hộ tịch (mới)")],
+        },
+    )
+    text = seen(change_report(repo, "HEAD", AS_OF)[0])
+    assert "«https://thu-nghiem.example.vn/cong-khai/» → «https://khac.example.vn/»" in text
+    assert QR_NOTE in text
+    assert "Các bảng niêm yết thủ tục lĩnh vực «Hộ tịch (mới)» tại Bộ phận Một cửa xã Thử Nghiệm" in text

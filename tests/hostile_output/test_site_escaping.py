@@ -146,3 +146,20 @@ def test_the_theme_environment_escapes_what_materials_partials_print() -> None:
     assert "<script>" not in env.get_template("partials/copyright.html").render(
         config={"copyright": SCRIPT, "extra": {}}, lang={"t": lambda key: key}
     )
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "template: redirect.html\nlocation: 'javascript:window.ckXss=4'",
+        "template: ../../../../etc/passwd",
+        "hide: [navigation, '<script>']",
+        "title: [1, 2]",
+    ],
+)
+def test_a_markdown_page_cannot_choose_its_template_or_theme_switches(tmp_path: Path, front: str) -> None:
+    page = f"---\n{front}\n---\n\n# Giới thiệu\n\nNội dung.\n"
+    code, log, site = build(tmp_path, {}, pages={"gioi-thieu.md": page})
+    assert code != 0 and "Traceback" not in log
+    assert re.search(r"content/pages/gioi-thieu\.md:\d+", log), log  # located (by check or by the plugin)
+    assert not (site / "gioi-thieu").exists()
