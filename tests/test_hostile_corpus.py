@@ -156,6 +156,17 @@ def test_logo_symlink_leaving_the_repository_is_refused(root: Path) -> None:
     assert located(root, "file-outside") == {("content/site.yaml", 2, "publisher.logo")}
 
 
+def test_synonyms_symlink_leaving_the_content_is_refused(root: Path, tmp_path: Path) -> None:
+    from generator.search.synonyms import read_synonyms
+
+    outside = tmp_path / "bi-mat.yaml"
+    outside.write_text("groups:\n  - terms: [bí mật, nội bộ]\n", encoding="utf-8")
+    (root / "content" / "synonyms.yaml").symlink_to(outside)
+    synonyms, issues = read_synonyms(root)
+    assert [(i.file, i.code) for i in issues] == [("content/synonyms.yaml", "file-outside")]
+    assert synonyms.groups == ()
+
+
 def test_svg_logo_is_refused_and_png_accepted(root: Path) -> None:
     (root / "content" / "logo.svg").write_bytes(SVG)
     set_logo(root, "content/logo.svg")
@@ -251,6 +262,32 @@ def page(root: Path, name: str, text: str) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return f"content/pages/{name}"
+
+
+@pytest.mark.parametrize(
+    ("front", "line"),
+    [
+        ("template: redirect.html\nlocation: 'javascript:alert(1)'", 2),
+        ("title: Giới thiệu\nextra_css: [x.css]", 3),
+        ("hide: [navigation, '<script>']", 2),
+        ("title: [1, 2]", 2),
+    ],
+)
+def test_front_matter_beyond_title_description_hide_is_refused_by_check(
+    root: Path, front: str, line: int
+) -> None:
+    target = page(root, "trang.md", f"---\n{front}\n---\n\n# Trang\n")
+    found = {(i.file, i.line) for i in issues_of(root) if i.code == "page-front-matter"}
+    assert found == {(target, line)}
+
+
+def test_allowed_front_matter_passes(root: Path) -> None:
+    page(
+        root,
+        "trang.md",
+        "---\ntitle: Giới thiệu\ndescription: Trang giới thiệu\nhide: [toc]\n---\n\n# Trang\n",
+    )
+    assert not [i for i in issues_of(root) if i.code == "page-front-matter"]
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ HOSTILE = {
     "file-name-case",
     "procedure-folder",
     "page-raw-html",
+    "page-front-matter",
     "page-link-scheme",
     "page-file-type",
     "page-route-reserved",

@@ -35,6 +35,7 @@ from generator.adapters.staging import Staging
 from generator.build import BuildSettings, Rendering, build, finish
 from generator.core.pages import GeneratedPage
 from generator.errors import ContentError, GeneratorError
+from generator.load.markdown_rules import front_matter_problem
 from generator.model.dates import build_date
 from generator.site.providers import render_footer
 
@@ -207,23 +208,11 @@ def _walk(items: Any) -> Iterator[Any]:
         yield from _walk(item.children)
 
 
-FRONT_MATTER = {"title": str, "description": str, "hide": list}
-"""The front matter an editor's Markdown page may set. Any other key is refused: ``template``
-would pick another theme template (Material's ``redirect.html`` sends readers to
-``location`` — any URL, ``javascript:`` included), and the rest are theme switches."""
-HIDE = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
-
-
 def check_front_matter(src_uri: str, meta: Mapping[str, Any]) -> None:
-    """Refuse front-matter keys outside :data:`FRONT_MATTER` (a located build error, no traceback)."""
-    where = f"content/pages/{src_uri}:1"
-    for key, value in meta.items():
-        kind = FRONT_MATTER.get(key)
-        if kind is None:
-            allowed = ", ".join(FRONT_MATTER)
-            raise PluginError(f"{where}: khóa «{key}» ở phần đầu trang không được dùng; chỉ dùng {allowed}.")
-        if not isinstance(value, kind) or (key == "hide" and not set(map(str, value)) <= HIDE):
-            raise PluginError(f"{where}: giá trị của «{key}» ở phần đầu trang không hợp lệ.")
+    """Refuse front matter outside the editor rule (``generator.load.markdown_rules``): a build error."""
+    problem = front_matter_problem(meta)
+    if problem is not None:
+        raise PluginError(f"content/pages/{src_uri}:1: {problem[1]}")
 
 
 def _history_notice(notice: str | None) -> None:

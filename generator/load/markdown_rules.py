@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
+
+import yaml
 
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>|<([^\s<>@]+@[^\s<>@]+)>")
@@ -113,3 +116,45 @@ def markdown_findings(text: str) -> list[Finding]:
                 findings.append(Finding(number, attrs.start() + 1, "page-raw-html", message))
     unique = {(f.line, f.column, f.code): f for f in findings}
     return sorted(unique.values(), key=lambda f: (f.line, f.column))
+
+
+FRONT_MATTER = {"title": str, "description": str, "hide": list}
+"""The front matter an editor's Markdown page may set. Any other key is refused: ``template``
+would pick another theme template (Material's ``redirect.html`` sends readers to
+``location`` — any URL, ``javascript:`` included), and the rest are theme switches."""
+HIDE = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
+_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+"""MkDocs' own front-matter pattern (``mkdocs.utils.meta``)."""
+
+
+def front_matter_problem(meta: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first refused front-matter key of a page and why, or None (the build and ``check`` agree)."""
+    for key, value in meta.items():
+        kind = FRONT_MATTER.get(str(key))
+        if kind is None:
+            allowed = ", ".join(FRONT_MATTER)
+            return str(key), f"Khóa «{key}» ở phần đầu trang không được dùng; chỉ dùng {allowed}."
+        if not isinstance(value, kind) or (key == "hide" and not set(map(str, value)) <= HIDE):
+            hide = ", ".join(sorted(HIDE))
+            return str(
+                key
+            ), f"Giá trị của «{key}» ở phần đầu trang không hợp lệ (hide: một danh sách trong {hide})."
+    return None
+
+
+def front_matter_findings(text: str) -> list[Finding]:
+    """A located problem when the page's front matter sets a key other than title/description/hide."""
+    found = _FRONT.match(text)
+    if found is None:
+        return []
+    try:
+        meta = yaml.safe_load(found.group(1))
+    except yaml.YAMLError:
+        return []  # MkDocs treats it as no front matter at all
+    problem = front_matter_problem(meta) if isinstance(meta, dict) else None
+    if problem is None:
+        return []
+    key, message = problem
+    lines = found.group(1).split("\n")
+    line = next((n for n, text in enumerate(lines, start=2) if text.lstrip().startswith(f"{key}:")), 1)
+    return [Finding(line, 1, "page-front-matter", message)]

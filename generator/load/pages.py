@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.issues import Issue, display_path
 from generator.load.files import PAGE_ASSETS, check_kind, check_regular, inside
-from generator.load.markdown_rules import markdown_findings
+from generator.load.markdown_rules import front_matter_findings, markdown_findings
 from generator.load.messages import decode
 from generator.load.text_rules import first_refused_char, refused_char_message
 
@@ -53,7 +53,7 @@ def _markdown_issues(root: Path, path: Path) -> list[Issue]:
         if refused is not None:
             message = refused_char_message(refused[1])
             issues.append(_issue(root, path, "text-control-char", message, number, refused[0] + 1))
-    for f in markdown_findings(text):
+    for f in front_matter_findings(text) + markdown_findings(text):
         issues.append(_issue(root, path, f.code, f.message, f.line, f.column))
     return issues
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.core.fold import fold_tokens
 from generator.issues import Issue, Severity, display_path
 from generator.load import LoadedFile, load_yaml
+from generator.load.files import inside
 from generator.model.procedure import describe
 from generator.model.types import Record, Slug, Text
 from generator.validate import validate_model
@@ -58,6 +59,9 @@ def read_synonyms(root: Path) -> tuple[SynonymFile, list[Issue]]:
     path = root / SYNONYMS_FILE
     if not path.is_file():
         return SynonymFile(), []
+    if not inside(path, root / SYNONYMS_FILE.parent):
+        message = "Tệp này là liên kết tượng trưng trỏ ra ngoài thư mục content/; hãy thay bằng chính tệp."
+        return SynonymFile(), [Issue(display_path(path, root), 1, 1, "file-outside", "", message)]
     loaded, issues = load_yaml(path, display_path(path, root))
     if loaded is None:
         return SynonymFile(), issues
