@@ -12,6 +12,7 @@ from generator.core.build_context import BuildContext
 from generator.core.links import Link, office_view
 from generator.core.pages import Body, GeneratedPage
 from generator.facts.offices import office_facts
+from generator.facts.procedure import site_feedback
 from generator.model.types import ONLINE_LABELS
 from generator.site.jsonld import government_service
 from generator.site.listing import (
@@ -48,6 +49,16 @@ def render_footer(catalogue: Catalogue, ctx: BuildContext) -> str:
     return render(ctx, "footer.html", footer_view(catalogue))
 
 
+def render_chrome(catalogue: Catalogue, ctx: BuildContext) -> dict[str, str]:
+    """HTML rendered once per build for the theme: the footer and the site's feedback block.
+
+    The feedback block is what a Markdown page asking for it (``ck_feedback: true`` in its front
+    matter, e.g. «Phản ánh, kiến nghị») shows in its own body: phone, address, email from the facts.
+    """
+    feedback = ctx.env.get_template("components/feedback.html").module.feedback_block  # type: ignore[attr-defined]
+    return {"footer": render_footer(catalogue, ctx), "feedback": str(feedback(site_feedback(catalogue)))}
+
+
 def iter_procedure_pages(catalogue: Catalogue, ctx: BuildContext) -> Iterator[GeneratedPage]:
     """One page per procedure, whatever its lifecycle (printed QR codes must keep working)."""
     for entry in catalogue.procedures:
@@ -59,6 +70,8 @@ def iter_procedure_pages(catalogue: Catalogue, ctx: BuildContext) -> Iterator[Ge
             description=f"{proc.name}: thời hạn, phí, lệ phí, hồ sơ và nơi nộp.",
             kind="procedure",
             wide=False,
+            parent=urls.field_path(proc.field),
+            last_changed=ctx.last_changed.get(entry.file.display),
         )
 
 
@@ -106,7 +119,8 @@ def iter_index_pages(catalogue: Catalogue, ctx: BuildContext) -> Iterator[Genera
 
 
 ALL_TITLE = "Tất cả thủ tục"
-ALL_INTRO = "Bảng đầy đủ các thủ tục hành chính; bấm tiêu đề cột để sắp xếp."
+ALL_INTRO = "Bảng đầy đủ các thủ tục hành chính."
+"""No «click a column heading»: phones show no headings; the theme adds that hint where it applies."""
 
 
 def _groups(
