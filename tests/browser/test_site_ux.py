@@ -6,8 +6,12 @@ procedure, the 404 page. Each test names the item of the issue it guards.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
 import subprocess
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +24,42 @@ from tests.site.building import PROJECT_ROOT
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PHONE = {"width": 360, "height": 740}
+
+
+class _RootHandler(http.server.SimpleHTTPRequestHandler):
+    """The site at the server's root (its base URL's path is «/»), 404.html for unknown addresses."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return None
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
+@pytest.fixture(scope="module")
+def root_url(sample_site: Path) -> Iterator[str]:
+    """The sample site served at «/», as its base URL says (the 404 page's links are absolute)."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_RootHandler, directory=str(sample_site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def _url(kind: str, site_url: str, root_url: str, sample_site: Path) -> str:
+    if kind == "not-found":
+        return root_url + "khong-co-trang-nay/"  # what a mistyped address shows
+    return site_url + _kinds(sample_site)[kind]
 
 
 def _procedures_by_size(site: Path) -> list[str]:
@@ -41,7 +81,7 @@ def _kinds(site: Path) -> dict[str, str]:
         "all-procedures": "thu-tuc/",
         "long-procedure": by_size[-1],
         "short-procedure": by_size[0],
-        "not-found": "404.html",
+        "not-found": "",
     }
 
 
@@ -59,19 +99,23 @@ SITE = yaml.safe_load((PROJECT_ROOT / "content" / "site.yaml").read_text(encodin
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_axe_finds_no_violation_of_any_impact(sample_site: Path, site_url: str, page: Any, kind: str) -> None:
+def test_axe_finds_no_violation_of_any_impact(
+    sample_site: Path, site_url: str, root_url: str, page: Any, kind: str
+) -> None:
     """Done-when: axe-core reports 0 violations, whatever their impact, on every page kind."""
-    page.goto(site_url + _kinds(sample_site)[kind])
+    page.goto(_url(kind, site_url, root_url, sample_site))
     page.wait_for_load_state("networkidle")
     found = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in run_axe(page)]
     assert found == []
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_nothing_overflows_a_360_px_column(sample_site: Path, site_url: str, page: Any, kind: str) -> None:
+def test_nothing_overflows_a_360_px_column(
+    sample_site: Path, site_url: str, root_url: str, page: Any, kind: str
+) -> None:
     """Item 11: no element (office cards included) sticks out of the phone's column."""
     page.set_viewport_size(PHONE)
-    page.goto(site_url + _kinds(sample_site)[kind])
+    page.goto(_url(kind, site_url, root_url, sample_site))
     width = page.evaluate("document.documentElement.clientWidth")
     wide = page.evaluate(
         """w => Array.from(document.querySelectorAll('.md-content *'))
@@ -175,9 +219,10 @@ def test_code_label_never_breaks(sample_site: Path, site_url: str, page: Any) ->
     )
 
 
-def test_not_found_page_is_vietnamese_with_ways_on(site_url: str, page: Any) -> None:
+def test_not_found_page_is_vietnamese_with_ways_on(root_url: str, page: Any) -> None:
     """Item 12: an unknown address ends on a Vietnamese page with search, home, finder and the hotline."""
-    page.goto(site_url + "404.html")
+    response = page.goto(root_url + "thu-tuc/khong-co-thu-tuc-nay/")
+    assert response is not None and response.status == 404
     assert page.locator("html").get_attribute("lang") == "vi"
     body = page.locator(".md-content").inner_text()
     assert "Không tìm thấy trang" in body and "Not found" not in body
@@ -233,12 +278,9 @@ def test_short_procedure_prints_on_at_most_two_a4_sheets(
     page.emulate_media(media="print")
     for hidden in (".ck-skip", ".ck-crumbs", ".ck-jumps", ".md-header", ".ck-meta__links"):
         assert all(not el.is_visible() for el in page.locator(hidden).all()), hidden
-    assert (
-        float(
-            page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset td')).fontSize)")
-        )
-        >= 15.5
-    )
+    font = "(s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)"
+    assert page.evaluate(font, ".ck-main p") >= 16  # 12 pt body text
+    assert page.evaluate(font, ".ck-main td") >= 15.3  # 11.5 pt in tables
     pdf = tmp_path / "page.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
