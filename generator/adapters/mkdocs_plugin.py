@@ -159,7 +159,7 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
                 else ""
             )
             changed = ctx.last_changed.get(relative)
-        page.update_date = changed.isoformat() if changed else ""  # sitemap lastmod: the real change day
+        page.meta["ck_lastmod"] = changed.isoformat() if changed else ""  # site_theme/sitemap.xml
         return markdown
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
