@@ -121,8 +121,8 @@ def lighthouse(binary: str, url: str, *, desktop: bool) -> dict[str, float]:
         f"--only-categories={','.join(CATEGORIES)}",
         *(["--preset=desktop"] if desktop else []),
     ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    report = json.loads(done.stdout)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    report = json.loads(done.stdout[done.stdout.index("{") :])
     scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
     scores["cls"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
     failing = [
