@@ -109,20 +109,24 @@ def page_kinds(site: Path) -> dict[str, str]:
 
 
 def lighthouse(binary: str, url: str, *, desktop: bool) -> dict[str, float]:
-    """One Lighthouse run: the four category scores (0–100) and the CLS."""
+    """One Lighthouse run: the four category scores (0–100) and the CLS.
+
+    The report goes to a file: on a 404 page Lighthouse exits before a piped stdout is flushed.
+    """
+    report_file = Path(tempfile.mkdtemp(prefix="ck-lh-")) / "report.json"
     command = [
         binary,
         url,
         f"--chrome-path={CHROMIUM}",
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
         "--output=json",
-        "--output-path=stdout",
+        f"--output-path={report_file}",
         "--quiet",
         f"--only-categories={','.join(CATEGORIES)}",
         *(["--preset=desktop"] if desktop else []),
     ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    report = json.loads(done.stdout[done.stdout.index("{") :])
+    subprocess.run(command, capture_output=True, text=True, timeout=600)
+    report = json.loads(report_file.read_text(encoding="utf-8"))
     scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
     scores["cls"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
     failing = [
