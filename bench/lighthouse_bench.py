@@ -127,6 +127,8 @@ def lighthouse(binary: str, url: str, *, desktop: bool) -> dict[str, float]:
     ]
     subprocess.run(command, capture_output=True, text=True, timeout=600)
     report = json.loads(report_file.read_text(encoding="utf-8"))
+    if report.get("runtimeError"):  # e.g. a page served with status 404: Lighthouse will not score it
+        return {**dict.fromkeys((*CATEGORIES, "cls")), "failing": [report["runtimeError"]["code"]]}  # type: ignore[dict-item]
     scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
     scores["cls"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
     failing = [
@@ -176,6 +178,10 @@ def median_run(binary: str, url: str, *, desktop: bool, runs: int) -> dict[str, 
     return medians
 
 
+def _cell(value: float | None, digits: int = 0) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
 def table(results: dict[str, Any]) -> str:
     """The Markdown table for docs/benchmarks.md."""
     lines = [
@@ -185,11 +191,14 @@ def table(results: dict[str, Any]) -> str:
     ]
     for kind, row in results.items():
         mobile, desktop, axe = row["mobile"], row["desktop"], row["axe"]
-        lines.append(
-            f"| {kind} | {mobile['performance']:.0f} | {mobile['cls']:.3f} | {desktop['performance']:.0f} | "
-            f"{desktop['cls']:.3f} | {mobile['accessibility']:.0f} | {mobile['best-practices']:.0f} | "
-            f"{mobile['seo']:.0f} | {len(axe['360'])} / {len(axe['1280'])} |"
-        )
+        cells = [
+            _cell(mobile["performance"]),
+            _cell(mobile["cls"], 3),
+            _cell(desktop["performance"]),
+            _cell(desktop["cls"], 3),
+            *(_cell(mobile[name]) for name in CATEGORIES[1:]),
+        ]
+        lines.append(f"| {kind} | {' | '.join(cells)} | {len(axe['360'])} / {len(axe['1280'])} |")
     return "\n".join(lines)
 
 
