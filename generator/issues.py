@@ -144,7 +144,7 @@ CODES: dict[str, str] = {
     "procedure-folder": "a procedure file that is not in procedures/<its field>/",
     # Free Markdown pages: content/pages/ (generator.load.pages, generator.core.routes)
     "page-raw-html": "raw HTML (a tag, comment or attribute list) in a Markdown page",
-    "page-front-matter": "a Markdown page's front matter sets a key other than title, description, hide",
+    "page-front-matter": "a Markdown page's front matter sets a key other than those allowed (title, …)",
     "page-link-scheme": "a link or image whose target is not http(s), mailto, tel or a relative path",
     "page-file-type": "a file in content/pages/ that is neither a Markdown page nor an allowed image/PDF",
     "page-route-reserved": "a page whose address is one the generator builds (it would be shadowed)",

@@ -37,7 +37,8 @@ from generator.core.pages import GeneratedPage
 from generator.errors import ContentError, GeneratorError
 from generator.load.markdown_rules import front_matter_problem
 from generator.model.dates import build_date
-from generator.site.providers import render_footer
+from generator.site.crumbs import breadcrumbs
+from generator.site.providers import render_chrome
 
 log = get_plugin_logger(__name__)
 
@@ -81,6 +82,9 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
         self.rendering: Rendering | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.staging: Staging | None = None
+        self.titles: dict[str, str] = {}
+        self.parents: dict[str, str] = {}
+        self.marked: list[Any] = []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this is a preview server (previews are not staged)."""
@@ -103,8 +107,9 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
         config.site_name = escape(site.title)  # Material prints site_name and site_description raw
         config.site_url = site.base_url
         config.site_description = escape(site.description) if site.description else None
-        footer = render_footer(rendering.catalogue, rendering.ctx)
-        config.extra["ck_footer"] = Markup(footer)  # autoescaped by our env
+        for name, html in render_chrome(rendering.catalogue, rendering.ctx).items():
+            config.extra[f"ck_{name}"] = Markup(html)  # footer, feedback block…: autoescaped by our env
+        config.extra["ck_hotline"] = site.hotline
         if not self.serving:
             self.staging = Staging(Path(config.site_dir), strict=bool(config.strict))
             config.site_dir = str(self.staging.begin())
@@ -130,6 +135,8 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
                 )
             files.append(File.generated(config, page.src_uri, content=""))
         self.pages = {page.src_uri: page for page in pages}
+        self.titles = {page.path: page.title for page in pages}
+        self.parents = {page.path: page.parent for page in pages if page.parent is not None}
         config.nav = _with_generated_nav(config.nav, pages)
         return files
 
@@ -142,8 +149,19 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             page.meta.update(_meta(generated))
+            changed = generated.last_changed
         else:
             check_front_matter(page.file.src_uri, page.meta)
+            assert self.rendering is not None
+            ctx = self.rendering.ctx
+            source = Path(config.docs_dir, page.file.src_uri).resolve()
+            relative = (
+                source.relative_to(ctx.root.resolve()).as_posix()
+                if source.is_relative_to(ctx.root.resolve())
+                else ""
+            )
+            changed = ctx.last_changed.get(relative)
+        page.meta["ck_lastmod"] = changed.isoformat() if changed else ""  # site_theme/sitemap.xml
         return markdown
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -156,6 +174,10 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
             if body.toc:
                 page.toc = get_toc([_toc_token(anchor, heading) for anchor, heading in body.toc])
         _trust_rendered_html(page)
+        path = "" if page.is_homepage else (page.url or "")
+        trail = breadcrumbs(path, titles=self.titles, parents=self.parents)
+        page.meta["ck_crumbs"] = trail
+        self.marked = _mark_section(nav, trail)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -163,6 +185,9 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
         if page.file.src_uri in self.pages:
             page.content = ""
             page.meta.pop("ck_jsonld", None)
+        for item in self.marked:
+            item.active = False
+        self.marked = []
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -200,6 +225,24 @@ def _trust_rendered_html(page: Page) -> None:
     page.content = Markup(page.content or "")
     for item in _walk(page.toc):
         item.title = Markup(item.title)
+
+
+def _mark_section(nav: Any, trail: Any) -> list[Any]:
+    """Mark the nav entry of the page's section (its first ancestor below home) as active.
+
+    Pages outside the nav (a procedure, a field) otherwise show no current section; returns the
+    entries marked so that they are cleared once the page is written.
+    """
+    if nav is None or len(trail) < 2:
+        return []
+    section = trail[1].path
+    marked = []
+    for item in getattr(nav, "items", []):
+        url = getattr(item, "url", None)
+        if url is not None and url.strip("/") == section.strip("/") and not item.active:
+            item.active = True
+            marked.append(item)
+    return marked
 
 
 def _walk(items: Any) -> Iterator[Any]:

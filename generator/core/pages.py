@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,9 @@ class GeneratedPage:
         nav_title: when set, the page is added to the site navigation under this title.
         kind: what sort of page it is (``procedure``, ``index``, ``finder``…), for the theme and tests.
         wide: True for pages whose tables need the full width (no table of contents column).
+        parent: address of the page the breadcrumbs lead up to (a procedure's field page), or None
+            for the address one folder up.
+        last_changed: the day the content behind the page last changed (git), for the sitemap, or None.
     """
 
     path: str
@@ -46,6 +50,8 @@ class GeneratedPage:
     nav_title: str | None = None
     kind: str = "index"
     wide: bool = True
+    parent: str | None = None
+    last_changed: dt.date | None = None
 
     @property
     def src_uri(self) -> str:

@@ -118,8 +118,9 @@ def markdown_findings(text: str) -> list[Finding]:
     return sorted(unique.values(), key=lambda f: (f.line, f.column))
 
 
-FRONT_MATTER = {"title": str, "description": str, "hide": list}
-"""The front matter an editor's Markdown page may set. Any other key is refused: ``template``
+FRONT_MATTER = {"title": str, "description": str, "hide": list, "ck_feedback": bool}
+"""The front matter an editor's Markdown page may set (``ck_feedback: true`` adds the site's feedback
+block from content/site.yaml to the page). Any other key is refused: ``template``
 would pick another theme template (Material's ``redirect.html`` sends readers to
 ``location`` — any URL, ``javascript:`` included), and the rest are theme switches."""
 HIDE = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
@@ -143,7 +144,7 @@ def front_matter_problem(meta: Mapping[str, Any]) -> tuple[str, str] | None:
 
 
 def front_matter_findings(text: str) -> list[Finding]:
-    """A located problem when the page's front matter sets a key other than title/description/hide."""
+    """A located problem when the page's front matter sets a key outside :data:`FRONT_MATTER`."""
     found = _FRONT.match(text)
     if found is None:
         return []

@@ -16,6 +16,7 @@ from generator.core.build_context import BuildContext
 from generator.core.events.assign import event_members
 from generator.core.events.taxonomy import shipped_events
 from generator.core.pages import Body, GeneratedPage
+from generator.facts.online import online_meanings
 from generator.model.types import LEVEL_LABELS, ONLINE_LABELS
 from generator.search.records import ONLINE_ORDER
 
@@ -51,6 +52,7 @@ class FinderPage:
         fields: lĩnh vực choices. levels: cấp choices. offices: nơi tiếp nhận choices.
         online: online-level choices. events: life-event choices («Tôi cần làm gì khi…»), only
         those with active procedures. hotline: the site's support number for «nothing fits», or None.
+        online_help: what «toàn trình / một phần» means, one line per level (generator.facts.online).
     """
 
     title: str
@@ -65,6 +67,7 @@ class FinderPage:
     online: tuple[Option, ...]
     events: tuple[Option, ...]
     hotline: str | None
+    online_help: tuple[str, ...] = ()
 
 
 def finder_page(catalogue: Catalogue) -> FinderPage:
@@ -87,6 +90,7 @@ def finder_page(catalogue: Catalogue) -> FinderPage:
         online=tuple(Option(key, ONLINE_LABELS[key]) for key in ONLINE_ORDER),
         events=_event_options(catalogue),
         hotline=catalogue.site.model.hotline,
+        online_help=online_meanings(),
     )
 
 

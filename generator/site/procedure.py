@@ -8,6 +8,7 @@ the page shows (the template does not decide, and the table of contents is decla
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
@@ -73,13 +74,16 @@ class ProcedurePage:
         sections: heading of each section shown, by anchor id, in order (the template shows a section
         only when it is listed here; the page's table of contents is this list).
         steps, documents, result, conditions, legal_basis, decision, related: the body with links.
-        apply_online: portal link («Nộp trực tuyến») or None. offices: office boxes (with posters).
+        apply_online: the «Nộp trực tuyến» route (portal page, or the portal to search) or None.
+        offices: office boxes (with posters).
         feedback: the feedback blocks (each office's own, else the site's).
         last_changed: date of the last commit of the YAML, or None.
         source: source link, or None; checked_on: when it was last compared. change_note: last change.
         history: the procedure's public changes from git and its change notes, newest first (a few).
         changes: relative link to the «Thay đổi gần đây» page.
         home: relative link to the home page. all_procedures: relative link to the full list.
+        jumps: in-page links under the summary («Hồ sơ cần chuẩn bị (9 giấy tờ) ↓»), counts from
+        this context, for phones where the page runs to many screens.
     """
 
     facts: ProcedureFacts
@@ -94,7 +98,7 @@ class ProcedurePage:
     legal_basis: tuple[LegalView, ...]
     decision: LegalView | None
     related: tuple[Link, ...]
-    apply_online: str | None
+    apply_online: OnlineRoute | None
     offices: tuple[OfficeView, ...]
     feedback: tuple[FeedbackFacts, ...]
     last_changed: str | None
@@ -105,6 +109,7 @@ class ProcedurePage:
     all_procedures: str
     history: tuple[ChangeFacts, ...] = ()
     changes: str = ""
+    jumps: tuple[Link, ...] = ()
 
 
 SECTION_TITLES: tuple[tuple[str, str], ...] = (
@@ -141,6 +146,37 @@ def sections(
         "lich-su": history,
     }
     return {key: title for key, title in SECTION_TITLES if present[key]}
+
+
+JUMP_TITLES: dict[str, str] = {
+    "trinh-tu": "Các bước thực hiện",
+    "ho-so": "Hồ sơ cần chuẩn bị",
+    "cach-thuc": "Thời hạn, phí theo cách nộp",
+    "can-cu": "Căn cứ pháp lý",
+    "noi-nop": "Nơi nộp hồ sơ",
+}
+"""The sections the jump links under the summary lead to, with their short citizen-facing names."""
+
+
+def _count(number: int, unit: str) -> str:
+    return f" ({number} {unit})" if number else ""
+
+
+def jump_links(
+    titles: dict[str, str], *, steps: int, dossier: tuple[DossierView, ...], channels: int
+) -> tuple[Link, ...]:
+    """In-page links to the long sections, each with its size («Hồ sơ cần chuẩn bị (9 giấy tờ) ↓»)."""
+    documents = sum(len(case.items) for case in dossier)
+    counts = {
+        "trinh-tu": _count(steps, "bước"),
+        "ho-so": _count(len(dossier), "trường hợp") if len(dossier) > 1 else _count(documents, "giấy tờ"),
+        "cach-thuc": _count(channels, "cách nộp") if channels > 1 else "",
+    }
+    return tuple(
+        Link(f"{label}{counts.get(key, '')} ↓", f"#{key}")
+        for key, label in JUMP_TITLES.items()
+        if key in titles
+    )
 
 
 def document_view(doc: DocumentFacts, source: Document, from_path: str) -> DocumentView:
@@ -180,10 +216,32 @@ def _link_to(entry: ProcedureEntry | None, here: str) -> Link | None:
     return Link(entry.model.name, urls.relative(here, urls.procedure_path(entry.slug)))
 
 
-def _apply_online(proc: Procedure, state: str, template: str) -> str | None:
-    if proc.code is None or proc.online == "khong" or state != "active":
+@dataclass(frozen=True)
+class OnlineRoute:
+    """The «apply online» link: the procedure's own portal page, or the portal to search by name.
+
+    Attributes:
+        href: the link. by_name: True when the procedure has no national code, so the link opens
+        the portal (whose address the site's portal template gives) and the page says to search
+        for the procedure by its name there.
+    """
+
+    href: str
+    by_name: bool = False
+
+
+def portal_home(template: str) -> str:
+    """The portal's own address (scheme and host) from the site's portal link template."""
+    parts = urlsplit(template)
+    return f"{parts.scheme}://{parts.netloc}/" if parts.scheme and parts.netloc else template
+
+
+def _apply_online(proc: Procedure, state: str, template: str) -> OnlineRoute | None:
+    if proc.online == "khong" or state != "active":
         return None
-    return template.replace("{code}", proc.code)
+    if proc.code is None:
+        return OnlineRoute(portal_home(template), by_name=True)
+    return OnlineRoute(template.replace("{code}", proc.code))
 
 
 def _offices(facts: ProcedureFacts, here: str) -> tuple[OfficeView, ...]:
@@ -226,14 +284,16 @@ def procedure_page(catalogue: Catalogue, entry: ProcedureEntry, ctx: BuildContex
     related = _related(proc, ctx, here)
     repealed = facts.dates.state == "repealed"
     history = procedure_history(entry, ctx)
+    shown = sections(proc, facts, related, history=bool(history))
+    documents = _documents(proc, facts, here)
     return ProcedurePage(
         facts=facts,
         aliases=proc.aliases,
         field=Link(facts.field, urls.relative(here, urls.field_path(proc.field))),
         replacement=_link_to(_lookup(proc.status.replaced_by, ctx), here) if repealed else None,
-        sections=sections(proc, facts, related, history=bool(history)),
+        sections=shown,
         steps=_steps(proc),
-        documents=_documents(proc, facts, here),
+        documents=documents,
         result=proc.result,
         conditions=proc.conditions,
         legal_basis=tuple(legal_view(doc) for doc in proc.legal_basis),
@@ -250,4 +310,5 @@ def procedure_page(catalogue: Catalogue, entry: ProcedureEntry, ctx: BuildContex
         all_procedures=urls.relative(here, urls.ALL_PROCEDURES),
         history=history,
         changes=urls.relative(here, urls.CHANGES),
+        jumps=jump_links(shown, steps=len(proc.steps), dossier=documents, channels=len(facts.channels)),
     )

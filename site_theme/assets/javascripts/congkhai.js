@@ -65,7 +65,17 @@
     apply();
   }
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("table.ck-table--sortable"), makeSortable);
+    var sortable = document.querySelectorAll("table.ck-table--sortable");
+    Array.prototype.forEach.call(sortable, makeSortable);
+    /* the hint shows only where headings can be clicked (never on phones: CSS hides the headings) */
+    Array.prototype.forEach.call(document.querySelectorAll("[data-ck-sort-hint]"), function (hint) {
+      if (sortable.length) { hint.classList.add("ck-sort-hint--on"); }
+    });
+    var date = new Date();
+    var day = ("0" + date.getDate()).slice(-2) + "/" + ("0" + (date.getMonth() + 1)).slice(-2) + "/" + date.getFullYear();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-ck-print-date]"), function (slot) {
+      slot.textContent = day;  /* the printout says when it was printed */
+    });
     Array.prototype.forEach.call(document.querySelectorAll("input[data-ck-filter]"), makeFilter);
     Array.prototype.forEach.call(document.querySelectorAll(".ck-print"), function (button) {
       button.hidden = false;

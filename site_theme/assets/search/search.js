@@ -159,7 +159,7 @@
   function HeaderBox(box) {
     this.box = box;
     this.form = box.querySelector("form");
-    this.input = box.querySelector("input[type=search]");
+    this.input = box.querySelector("input.ck-site-search__input");
     this.list = box.querySelector("[role=listbox]");
     this.status = box.querySelector("[data-ck-status]");
     this.root = box.getAttribute("data-ck-root").replace(/\/?$/, "/");
@@ -424,11 +424,15 @@
     hits.slice(0, this.shown).forEach(function (hit) {
       self.list.appendChild(renderHit(self.engine, hit, result, self.root, "li"));
     });
-    var total = self.engine.docs.length;
+    /* one count with the home page: procedures in force; upcoming and repealed ones said apart */
+    var active = hits.filter(function (hit) { return !hit.doc.s; }).length;
+    var others = hits.length - active;
+    var split = active + " thủ tục đang áp dụng" + (others ? " (và " + others + " thủ tục sắp áp dụng hoặc đã bãi bỏ)" : "");
     this.count.textContent = result.words.length
-      ? (hits.length ? hits.length + " thủ tục phù hợp" : "Không thấy thủ tục nào có tên phù hợp.")
-      : hits.length + " / " + total + " thủ tục";
+      ? (hits.length ? hits.length + " thủ tục phù hợp: " + split : "Không thấy thủ tục nào có tên phù hợp.")
+      : split;
     if (this.moreButton) this.moreButton.hidden = hits.length <= this.shown;
+    this.page.setAttribute("data-ck-ready", "");
     var facets = this.facets();
     if (this.browse) this.browse.hidden = result.words.length > 0 || facets.event !== "";
     this.renderNone(result);
@@ -440,16 +444,19 @@
    */
   Finder.prototype.renderNone = function (result) {
     if (!this.none) return;
-    this.none.hidden = !result.unmatched;
-    if (!result.unmatched) return;
+    var empty = result.unmatched || !result.hits.length;
+    this.none.hidden = !empty;
+    if (!empty) return;
     var p = this.engine.payload, events = this.engine.events;
     var title = this.none.querySelector("[data-ck-none-title]");
-    title.textContent = "Không có thủ tục nào khớp với «" + this.input.value.trim() + "».";
+    var typed = this.input.value.trim();
+    title.textContent = typed ? "Không có thủ tục nào khớp với «" + typed + "»." : "Không có thủ tục nào khớp với bộ lọc đã chọn.";
     var eventList = this.none.querySelector("[data-ck-none-events]");
     var fieldList = this.none.querySelector("[data-ck-none-fields]");
     eventList.textContent = "";
     fieldList.textContent = "";
-    var chosen = result.suggest.events.length ? result.suggest.events : events.map(function (e, i) { return i; });
+    var suggest = result.suggest || { events: [], fields: [] };
+    var chosen = suggest.events.length ? suggest.events : events.map(function (e, i) { return i; });
     chosen.forEach(function (i) {
       var link = el("a", "ck-events__link", events[i][1]);
       link.href = "?su-kien=" + encodeURIComponent(events[i][0]);
@@ -457,14 +464,15 @@
       item.appendChild(link);
       eventList.appendChild(item);
     });
-    result.suggest.fields.forEach(function (i) {
+    var fields = suggest.fields.length ? suggest.fields : p.fields.map(function (f, i) { return i; });
+    fields.forEach(function (i) {
       var link = el("a", null, p.fields[i][1]);
       link.href = "?linh-vuc=" + encodeURIComponent(p.fields[i][0]);
       var item = el("li");
       item.appendChild(link);
       fieldList.appendChild(item);
     });
-    this.none.querySelector("[data-ck-none-fields-intro]").hidden = !result.suggest.fields.length;
+    this.none.querySelector("[data-ck-none-fields-intro]").hidden = !fields.length;
   };
 
   /** Below the name results: procedures and pages whose text (steps, documents…) has the words. */
