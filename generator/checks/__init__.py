@@ -22,6 +22,7 @@ from generator.checks.references import (
 )
 from generator.checks.review import check_review_notes
 from generator.checks.times import check_online_level, check_step_durations, check_times
+from generator.checks.wording import check_public_text, check_publication
 from generator.issues import Issue
 
 CHECKS: tuple[Callable[[Catalogue], Iterator[Issue]], ...] = (
@@ -41,6 +42,8 @@ CHECKS: tuple[Callable[[Catalogue], Iterator[Issue]], ...] = (
     check_provenance,
     check_review_notes,
     check_site_files,
+    check_public_text,
+    check_publication,
 )
 
 

@@ -13,6 +13,10 @@ from generator.model.dates import LIFECYCLE_LABELS, Lifecycle, format_date
 from generator.model.types import LEVEL_LABELS, ONLINE_LABELS
 
 NO_TIME = "—"
+REPLACED_BY = "Thay thế bằng"
+"""A repealed procedure's successor, only when the repealing decision designates one."""
+SEE_ALSO = "Xem thêm"
+"""A procedure to look at instead when no replacement is designated (``status.see_also``)."""
 
 
 @dataclass(frozen=True)
