@@ -52,7 +52,7 @@ def test_internal_note_is_never_walked_as_public_text() -> None:
         }
     )
     texts = dict(public_texts(proc))
-    assert texts[("status", "note")] == "Bãi bỏ theo QĐ 1/QĐ-UBND."
+    assert texts[("status", "note")] == "Bãi bỏ theo Quyết định 1/QĐ-UBND."
     assert ("status", "internal_note") not in texts
     assert not any("đối chiếu" in text for text in texts.values())
 
