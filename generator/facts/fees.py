@@ -151,32 +151,16 @@ def fees_short(fees: Sequence[FeeFacts]) -> str:
     return fees[0].short + (" + …" if len(fees) > 1 else "")
 
 
-OPTIONAL_LABEL = 36
-"""How much of an optional fee's name the index poster prints after «+»."""
+def fee_cell(fees: Sequence[FeeFacts]) -> str:
+    """A channel's fees in the office index: the main fee with its kind, «+ …» when there are more.
 
-
-def fee_label(fee: FeeFacts) -> str:
-    """A fee's name in a few words, without its «Phí»/«Lệ phí» kind: «cấp bản sao trích lục»."""
-    name = fee.name
-    for prefix in ("Lệ phí ", "Phí "):
-        if name.startswith(prefix):
-            name = name[len(prefix) :]
-            break
-    if len(name) > OPTIONAL_LABEL:
-        name = name[: OPTIONAL_LABEL - 1].rsplit(" ", 1)[0].rstrip(" ,;:(") + "…"
-    return name
-
-
-def fee_cell(fees: Sequence[FeeFacts]) -> tuple[str, ...]:
-    """A channel's fees as short lines: the main fee with its kind, each other one as «+ amount (label)».
-
-    The rule of the page summary (main fee first, the optional ones after it), so the office index
-    never lists amounts nobody can tell apart.
+    The rule of the page summary (:func:`fees_short`) with the kind as its label («Lệ phí: Miễn (có
+    điều kiện) + …»), so the index never lists amounts nobody can tell apart; the sheet of the
+    procedure names each one.
     """
     if not fees:
-        return (NO_FEE_SHORT,)
-    main, *others = fees
-    return (f"{main.kind}: {main.short}", *(f"+ {fee.short} ({fee_label(fee)})" for fee in others))
+        return NO_FEE_SHORT
+    return f"{fees[0].kind}: {fees_short(fees)}"
 
 
 def all_free(fees: Sequence[FeeFacts]) -> bool:

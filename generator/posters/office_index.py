@@ -75,7 +75,7 @@ def index_row(number: int, facts: ProcedureFacts) -> IndexRow:
     fees: dict[tuple[str, ...], list[str]] = {}
     for channel in facts.channels:
         times.setdefault((channel.time.headline,), []).append(channel.short_label)
-        fees.setdefault(fee_cell(channel.fees), []).append(channel.short_label)
+        fees.setdefault((fee_cell(channel.fees),), []).append(channel.short_label)
     return IndexRow(number, facts.name, facts.code, _per_channel(times), _per_channel(fees))
 
 
