@@ -91,7 +91,7 @@ def render(out: Path) -> Path:
     """Render the sample catalogue's posters with the real CLI; returns the posters folder."""
     cmd = [sys.executable, "-m", "generator", "posters", "--root", str(ROOT), "--as-of", AS_OF.isoformat()]
     cmd += ["--out", str(out / "posters"), "--cache-dir", str(out / "cache"), "--jobs", "2"]
-    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return out / "posters"
 
 
