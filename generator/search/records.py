@@ -102,5 +102,5 @@ def result_record(catalogue: Catalogue, entry: ProcedureEntry, lookups: Lookups)
     if facts.dates.state != "active":
         record["s"] = facts.dates.state
     if facts.dates.ends:
-        record["e"] = facts.dates.ends
+        record["e"] = facts.dates.ends_notice
     return record
