@@ -27,6 +27,7 @@ from generator.checks.references import (
 )
 from generator.checks.review import check_review_notes
 from generator.checks.times import check_online_level, check_step_durations, check_times
+from generator.checks.wording import check_public_text, check_publication
 from generator.issues import Issue
 
 CHECKS: tuple[Callable[[Catalogue], Iterator[Issue]], ...] = (
@@ -48,6 +49,8 @@ CHECKS: tuple[Callable[[Catalogue], Iterator[Issue]], ...] = (
     check_site_files,
     check_offices_listed_once,
     check_procedure_folders,
+    check_public_text,
+    check_publication,
 )
 
 

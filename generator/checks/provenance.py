@@ -23,14 +23,14 @@ def check_status(cat: Catalogue) -> Iterator[Issue]:
                 ("status", "effective_to"),
                 "Ngày hết hiệu lực («effective_to») đứng trước ngày có hiệu lực («effective_from»).",
             )
-        target = status.replaced_by
-        if target is not None and (target not in keys or target in (entry.slug, entry.model.code)):
-            yield entry.issue(
-                "replaced-by-unknown",
-                ("status", "replaced_by"),
-                f'Không tìm thấy thủ tục thay thế «{target}»: ghi mã (ví dụ "1.001193") hoặc tên tệp '
-                "(không có .yaml) của một thủ tục khác trong procedures/.",
-            )
+        for key, target in (("replaced_by", status.replaced_by), ("see_also", status.see_also)):
+            if target is not None and (target not in keys or target in (entry.slug, entry.model.code)):
+                yield entry.issue(
+                    "replaced-by-unknown",
+                    ("status", key),
+                    f'Không tìm thấy thủ tục «{target}» («{key}»): ghi mã (ví dụ "1.001193") hoặc tên tệp '
+                    "(không có .yaml) của một thủ tục khác trong procedures/.",
+                )
 
 
 def check_provenance(cat: Catalogue) -> Iterator[Issue]:

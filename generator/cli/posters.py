@@ -12,16 +12,17 @@ import argparse
 import datetime as dt
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from generator.catalogue import Catalogue
 from generator.cli import command, extension, print_issues
 from generator.core.history import read_history
 from generator.issues import has_errors
+from generator.model.dates import format_date
 from generator.posters.bundle import combine
 from generator.posters.plan import Sheet
-from generator.posters.reprint import Reprint, reprint_list
+from generator.posters.reprint import Reprint, Scheduled, reprint_list, scheduled
 from generator.posters.shard import Shard, merge_shards, write_shard
 from generator.posters.theme import load_theme
 from generator.posters.write import CACHE_DIR, PosterReport, write_posters
@@ -94,6 +95,7 @@ def run_posters(args: argparse.Namespace) -> int:
     if args.changed_since:
         reprint = reprint_list(args.root, args.changed_since, report.sheets, load_theme())
         print_reprint(reprint, args.office)
+        print_scheduled(scheduled(catalogue, report.sheets), args.office)
         sheets = [s for s in reprint.to_print if not args.office or s.office == args.office]
     if args.bundle:
         write_bundle(sheets, out, args.bundle, catalogue.site.model.publisher.name)
@@ -152,6 +154,17 @@ def print_reprint(reprint: Reprint, office: str | None) -> None:
         print(f"  ({file} khi đó không hợp lệ theo quy tắc hiện nay: tờ của nó được tính là in mới)")
     for _, action, path, title, version in sorted(rows, key=lambda r: (r[0], r[2])):
         print(f"  {action:7} {path}  {short(title)} · phiên bản {version}")
+
+
+def print_scheduled(items: Sequence[Scheduled], office: str | None) -> None:
+    """The sheets to take down (or reprint) on a later day, with the day."""
+    items = [item for item in items if not office or item.sheet.office == office]
+    if not items:
+        return
+    print(f"Đã hẹn ngày: {len(items)} tờ cần gỡ hoặc in lại vào ngày ghi bên cạnh.")
+    for item in items:
+        sheet = item.sheet
+        print(f"  {item.action:7} từ {format_date(item.day)}  {sheet.path}  {short(sheet.title)}")
 
 
 def short(title: str, limit: int = 70) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from generator.model import Decision, Document, DossierCase, LegalDocument
 from generator.model.dates import format_date
@@ -58,6 +60,18 @@ class DossierFacts:
     items: tuple[DocumentFacts, ...]
 
 
+HEADING_MARKS = re.compile(r"^[\s*•·\-–—+]+|[\s:;.,]+$")
+"""The portal's list marks before a group heading («* ») and punctuation after it («:»)."""
+
+
+def heading(case: str | None) -> str | None:
+    """A group heading as printed: «* Giấy tờ phải nộp:» → «Giấy tờ phải nộp» (the data keeps the text)."""
+    if case is None:
+        return None
+    cleaned = HEADING_MARKS.sub("", case)
+    return cleaned or case
+
+
 def dossier_facts(cases: tuple[DossierCase, ...]) -> tuple[DossierFacts, ...]:
     """The dossier, documents numbered continuously across groups."""
     groups, number = [], 0
@@ -66,7 +80,7 @@ def dossier_facts(cases: tuple[DossierCase, ...]) -> tuple[DossierFacts, ...]:
         for doc in case.items:
             number += 1
             items.append(DocumentFacts(number, doc.name, quantity(doc), form_note(doc), document_notes(doc)))
-        groups.append(DossierFacts(case.case, case.note, tuple(items)))
+        groups.append(DossierFacts(heading(case.case), case.note, tuple(items)))
     return tuple(groups)
 
 
@@ -91,3 +105,35 @@ def decision_phrase(number: str, date: dt.date, issuer: str) -> str:
 def decision_text(decision: Decision) -> str:
     """The publication decision: «Công bố kèm theo Quyết định số 658/QĐ-UBND ngày … của …»."""
     return f"Công bố kèm theo {decision_phrase(decision.number, decision.date, decision.issuer)}"
+
+
+DATA_SUFFIXES = (".json", ".csv", ".tsv", ".xlsx", ".xls", ".xml", ".yaml", ".yml", ".py", ".js", ".zip")
+"""A source address ending so is a data file, not a legal text."""
+CODE_FORGES = ("github.com", "gitlab.com", "raw.githubusercontent.com", "bitbucket.org", "codeberg.org")
+"""Hosts of source code and data repositories."""
+DATA_SOURCE = "Nguồn dữ liệu"
+WEB_SOURCE = "Trang nguồn"
+
+
+@dataclass(frozen=True)
+class SourceFacts:
+    """Where a procedure's data was taken from, named for what it is.
+
+    Attributes:
+        label: «Nguồn dữ liệu» for a data file or a code forge, «Trang nguồn» otherwise (never
+        «văn bản gốc»: the legal text is the publication decision). text: the link text. url: the address.
+    """
+
+    label: str
+    text: str
+    url: str
+
+
+def source_facts(url: str) -> SourceFacts:
+    """The source link of a procedure, named for what it points at."""
+    host = urlsplit(url).hostname or url
+    path = urlsplit(url).path.casefold()
+    host = host.removeprefix("www.")
+    if host in CODE_FORGES or path.endswith(DATA_SUFFIXES):
+        return SourceFacts(DATA_SOURCE, f"tệp dữ liệu trên {host}", url)
+    return SourceFacts(WEB_SOURCE, host, url)

@@ -42,10 +42,16 @@ def unconditional(fee: Fee) -> bool:
     return _waived(fee) and not (_qualifier(fee) or fee.valid_to)
 
 
+SHORT_QUALIFIER = 60
+"""A waiver worded by the source («Miễn lệ phí khi đăng ký đúng hạn») is the headline only when
+it is this short; a longer one is fine print under «Miễn lệ phí (có điều kiện)»."""
+
+
 def _waiver_headline(fee: Fee) -> str:
+    """The long form of a waiver: what the page and the poster print in bold."""
     label = FEE_TYPE_LABELS[fee.type].lower()
     qualifier = _qualifier(fee)
-    if qualifier and qualifier.casefold().startswith("miễn"):
+    if qualifier and qualifier.casefold().startswith("miễn") and len(qualifier) <= SHORT_QUALIFIER:
         return qualifier[0].upper() + qualifier[1:]
     if qualifier:
         return f"Miễn {label} (có điều kiện)"
@@ -67,12 +73,20 @@ def _headline_and_notes(fee: Fee) -> tuple[str, list[str]]:
 
 
 def short_fee(fee: Fee) -> str:
-    """A fee in a few words for tables and lists («Miễn (có điều kiện)» when the waiver has conditions)."""
+    """A fee in a few words for tables, lists and the index poster (the short form of the headline).
+
+    «Miễn lệ phí» only for an unconditional waiver; «Miễn đến dd/mm/yyyy» for a waiver for everyone
+    that ends; «Miễn (có điều kiện)» when the waiver has conditions.
+    """
     amount = charged_amount(fee)
     if amount is not None:
         return amount
     if _waived(fee):
-        return f"Miễn {FEE_TYPE_LABELS[fee.type].lower()}" if unconditional(fee) else "Miễn (có điều kiện)"
+        if unconditional(fee):
+            return f"Miễn {FEE_TYPE_LABELS[fee.type].lower()}"
+        if fee.valid_to is not None and not _qualifier(fee):
+            return f"Miễn đến {format_date(fee.valid_to)}"
+        return "Miễn (có điều kiện)"
     return fee.text or BY_REGULATION
 
 
@@ -127,14 +141,26 @@ def fee_facts(fee: Fee, as_of: dt.date) -> FeeFacts:
 
 
 def fees_short(fees: Sequence[FeeFacts]) -> str:
-    """One short cell for a channel's fees: the first (main) fee, «…» when there are more.
+    """One short cell for a channel's fees: the first (main) fee, «+ …» when there are more.
 
     The first fee listed is the procedure's own phí or lệ phí; later ones are usually optional
     (copies, extracts), so they never stand in for it.
     """
     if not fees:
         return NO_FEE_SHORT
-    return fees[0].short + (" …" if len(fees) > 1 else "")
+    return fees[0].short + (" + …" if len(fees) > 1 else "")
+
+
+def fee_cell(fees: Sequence[FeeFacts]) -> str:
+    """A channel's fees in the office index: the main fee with its kind, «+ …» when there are more.
+
+    The rule of the page summary (:func:`fees_short`) with the kind as its label («Lệ phí: Miễn (có
+    điều kiện) + …»), so the index never lists amounts nobody can tell apart; the sheet of the
+    procedure names each one.
+    """
+    if not fees:
+        return NO_FEE_SHORT
+    return f"{fees[0].kind}: {fees_short(fees)}"
 
 
 def all_free(fees: Sequence[FeeFacts]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
@@ -13,6 +14,10 @@ from generator.model.dates import LIFECYCLE_LABELS, Lifecycle, format_date
 from generator.model.types import LEVEL_LABELS, ONLINE_LABELS
 
 NO_TIME = "—"
+REPLACED_BY = "Thay thế bằng"
+"""A repealed procedure's successor, only when the repealing decision designates one."""
+SEE_ALSO = "Xem thêm"
+"""A procedure to look at instead when no replacement is designated (``status.see_also``)."""
 
 
 @dataclass(frozen=True)
@@ -23,7 +28,8 @@ class DateFacts:
         state: upcoming | active | repealed. label: «Đang áp dụng»…
         starts: «Áp dụng từ ngày …» while the procedure is upcoming, else None.
         ends: «Áp dụng đến hết ngày …» whenever an end date is set, else None.
-        banner: the explanation shown on an upcoming or repealed procedure, else None.
+        banner: the explanation shown on an upcoming, repealed or soon ending procedure, else None.
+        ending_soon: True while an active procedure is within the site's notice days of its end.
     """
 
     state: Lifecycle
@@ -31,10 +37,27 @@ class DateFacts:
     starts: str | None
     ends: str | None
     banner: str | None
+    ending_soon: bool = False
+
+    @property
+    def ends_notice(self) -> str | None:
+        """The end date as a sheet prints it: «Sắp hết hiệu lực · Áp dụng đến hết ngày …» in the notice."""
+        if self.ends is None:
+            return None
+        return f"{ENDING_SOON} · {self.ends}" if self.ending_soon else self.ends
 
 
-def date_facts(status: Status, state: Lifecycle) -> DateFacts:
-    """The dated facts of a status in lifecycle ``state``."""
+ENDING_SOON = "Sắp hết hiệu lực"
+
+
+def date_facts(
+    status: Status, state: Lifecycle, *, as_of: dt.date | None = None, notice_days: int = 30
+) -> DateFacts:
+    """The dated facts of a status in lifecycle ``state`` on ``as_of`` (the build date).
+
+    An active procedure whose end date is at most ``notice_days`` away is «Sắp hết hiệu lực»: the page
+    and the poster say so (the poster changes once, on the first day of the notice, not daily).
+    """
     start, end = status.effective_from, status.effective_to
     starts = f"Áp dụng từ ngày {format_date(start)}" if state == "upcoming" and start else None
     ends = f"Áp dụng đến hết ngày {format_date(end)}" if end else None
@@ -44,9 +67,15 @@ def date_facts(status: Status, state: Lifecycle) -> DateFacts:
     elif state == "repealed":
         after = f" từ sau ngày {format_date(end)}" if end else ""
         banner = f"Thủ tục này đã bãi bỏ{after}; không còn tiếp nhận hồ sơ."
+    soon = state == "active" and end is not None and as_of is not None and (end - as_of).days <= notice_days
+    if soon and end is not None:
+        banner = (
+            f"Thủ tục này chỉ áp dụng đến hết ngày {format_date(end)}; sau ngày đó không còn tiếp nhận hồ sơ."
+        )
     if banner and status.note:
         banner += f" {status.note}"
-    return DateFacts(state, LIFECYCLE_LABELS[state], starts, ends, banner)
+    label = ENDING_SOON if soon else LIFECYCLE_LABELS[state]
+    return DateFacts(state, label, starts, ends, banner, ending_soon=soon)
 
 
 @dataclass(frozen=True)
@@ -97,7 +126,11 @@ class ProcedureFacts:
 
     @property
     def time_short(self) -> str:
-        """The processing time of the first channel, for table cells and search results."""
+        """The processing time of the first channel, for table cells and search results.
+
+        (:func:`generator.facts.times.times_short` says every distinct time; wiring it in needs the
+        paper = web = search consistency test to compare against it too — not done yet.)
+        """
         return self.channels[0].time.headline if self.channels else NO_TIME
 
     @property
@@ -171,7 +204,12 @@ def collect_facts(catalogue: Catalogue, entry: ProcedureEntry) -> ProcedureFacts
         online_key=proc.online,
         channels=tuple(channel_facts(channel, catalogue.as_of) for channel in proc.channels),
         offices=offices_of(catalogue, proc),
-        dates=date_facts(proc.status, catalogue.state(entry)),
+        dates=date_facts(
+            proc.status,
+            catalogue.state(entry),
+            as_of=catalogue.as_of,
+            notice_days=catalogue.site.model.ending_notice_days,
+        ),
         dossier=dossier_facts(proc.documents),
         legal=tuple(legal_text(doc) for doc in proc.legal_basis),
         decision=decision_text(proc.published_by) if proc.published_by else None,

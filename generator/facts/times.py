@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.facts.numbers import number
@@ -10,6 +12,8 @@ from generator.model.types import UNIT_LABELS
 
 WITHIN_DAY = "Trong ngày"
 BY_REGULATION = "Theo quy định"
+CALENDAR_DAYS = "ngày (kể cả ngày nghỉ)"
+"""Calendar days said so: «15 ngày» next to «15 ngày làm việc» would read as the same length."""
 
 
 def duration(value: float | None, unit: str) -> str | None:
@@ -18,7 +22,8 @@ def duration(value: float | None, unit: str) -> str | None:
         return WITHIN_DAY
     if value is None:
         return None
-    return f"{number(value)} {UNIT_LABELS[unit]}"
+    label = CALENDAR_DAYS if unit == "calendar_day" else UNIT_LABELS[unit]
+    return f"{number(value)} {label}"
 
 
 def step_duration(item: StepDuration | None) -> str | None:
@@ -69,15 +74,24 @@ class TimeFacts:
     cutoff: str | None
     stages: tuple[str, ...]
     original: str | None
+    cutoff_hour: str | None = None
+    """The cut-off as «15 giờ», or None."""
 
     @property
     def notes(self) -> tuple[str, ...]:
         """The fine print under the headline, in the order every output prints it."""
-        notes = [note for note in (self.start, self.cutoff) if note]
+        notes = [note for note in (self.start, self.cutoff) if note and not self._restated(note)]
         notes.extend(self.stages)
         if self.original:
             notes.append(f"Theo văn bản công bố: {self.original}")
         return tuple(notes)
+
+    def _restated(self, note: str) -> bool:
+        """True for the cut-off sentence when the published wording already states the cut-off hour."""
+        if note != self.cutoff or self.original is None or self.cutoff_hour is None:
+            return False
+        hour = self.cutoff_hour.split(" ")[0]
+        return re.search(rf"(?<!\d){hour}\s*(giờ|h\b|:)", self.original) is not None
 
     @property
     def line(self) -> str:
@@ -97,6 +111,17 @@ def time_facts(time: ProcessingTime) -> TimeFacts:
         headline=headline,
         start=time.start,
         cutoff=cutoff_sentence(time.cutoff) if time.cutoff else None,
+        cutoff_hour=clock(time.cutoff) if time.cutoff else None,
         stages=tuple(stage_phrase(stage) for stage in time.stages),
         original=time.text if time.text and time.text != headline else None,
     )
+
+
+def times_short(times: Sequence[TimeFacts]) -> str:
+    """The processing time of a procedure in one cell: every distinct headline, never just the first.
+
+    Channels with different times (or a stage total beside a plain time) all show, in channel order,
+    so a summary never presents the shortest case as the only one.
+    """
+    headlines = list(dict.fromkeys(time.headline for time in times))
+    return " / ".join(headlines) if headlines else "—"

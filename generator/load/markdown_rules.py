@@ -118,7 +118,7 @@ def markdown_findings(text: str) -> list[Finding]:
     return sorted(unique.values(), key=lambda f: (f.line, f.column))
 
 
-FRONT_MATTER = {"title": str, "description": str, "hide": list, "ck_feedback": bool}
+FRONT_MATTER: dict[str, type] = {"title": str, "description": str, "hide": list, "ck_feedback": bool}
 """The front matter an editor's Markdown page may set (``ck_feedback: true`` adds the site's feedback
 block from content/site.yaml to the page). Any other key is refused: ``template``
 would pick another theme template (Material's ``redirect.html`` sends readers to
@@ -135,7 +135,8 @@ def front_matter_problem(meta: Mapping[str, Any]) -> tuple[str, str] | None:
         if kind is None:
             allowed = ", ".join(FRONT_MATTER)
             return str(key), f"Khóa «{key}» ở phần đầu trang không được dùng; chỉ dùng {allowed}."
-        if not isinstance(value, kind) or (key == "hide" and not set(map(str, value)) <= HIDE):
+        hidden = {str(item) for item in value} if isinstance(value, list) else set()
+        if not isinstance(value, kind) or (key == "hide" and not hidden <= HIDE):
             hide = ", ".join(sorted(HIDE))
             return str(
                 key

@@ -220,9 +220,28 @@ class Status(Record):
         "Hiệu lực đến", "Ngày cuối cùng thủ tục còn áp dụng. Sau ngày này, thủ tục là «đã bãi bỏ».", None
     )
     replaced_by: Text | None = describe(
-        "Được thay thế bởi", "Mã (hoặc tên tệp) của thủ tục thay thế, khi thủ tục bị bãi bỏ.", None
+        "Được thay thế bởi",
+        "Mã (hoặc tên tệp) của thủ tục thay thế, chỉ khi quyết định bãi bỏ chỉ định thủ tục thay thế "
+        "(trang ghi «Thay thế bằng»). Không có chỉ định thì dùng «see_also».",
+        None,
     )
-    note: Text | None = describe("Ghi chú", "Ví dụ số quyết định bãi bỏ.", None)
+    see_also: Text | None = describe(
+        "Xem thêm",
+        "Mã (hoặc tên tệp) của thủ tục nên xem khi quyết định không chỉ định thủ tục thay thế "
+        "(trang ghi «Xem thêm»).",
+        None,
+    )
+    note: Text | None = describe(
+        "Ghi chú công khai",
+        "In trên trang và bảng niêm yết, sau dòng hiệu lực, ví dụ «Bãi bỏ theo Quyết định 4517/QĐ-UBND». "
+        "Viết cho người dân; việc còn phải làm ghi ở «internal_note».",
+        None,
+    )
+    internal_note: Text | None = describe(
+        "Ghi chú nội bộ",
+        "Ghi chú cho biên tập viên (cần đối chiếu gì, vì sao chọn ngày…); không bao giờ được in ra.",
+        None,
+    )
 
 
 class ReviewNote(Record):

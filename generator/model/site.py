@@ -74,6 +74,13 @@ class Site(Record):
     open_data: OpenData = describe(
         "Dữ liệu mở", "Giấy phép và cách ghi nguồn của các tệp dữ liệu mở (data/).", OpenData()
     )
+    ending_notice_days: int = describe(
+        "Báo trước ngày hết hiệu lực",
+        "Số ngày trước ngày hết hiệu lực của thủ tục mà trang và bảng niêm yết hiện «Sắp hết hiệu lực».",
+        30,
+        ge=0,
+        strict=True,
+    )
     stale_after_days: int = describe(
         "Số ngày cần đối chiếu lại",
         "Cảnh báo khi nguồn chưa được kiểm tra lại sau số ngày này.",

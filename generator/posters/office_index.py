@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
 from generator.facts.collation import collation_key
-from generator.facts.fees import NO_FEE
+from generator.facts.fees import fee_cell
 from generator.facts.offices import OfficeFacts, office_facts
 from generator.facts.procedure import ProcedureFacts, procedure_facts
 from generator.model import Site
@@ -75,8 +75,7 @@ def index_row(number: int, facts: ProcedureFacts) -> IndexRow:
     fees: dict[tuple[str, ...], list[str]] = {}
     for channel in facts.channels:
         times.setdefault((channel.time.headline,), []).append(channel.short_label)
-        shorts = tuple(dict.fromkeys(fee.short for fee in channel.fees)) or (NO_FEE,)
-        fees.setdefault(shorts, []).append(channel.short_label)
+        fees.setdefault((fee_cell(channel.fees),), []).append(channel.short_label)
     return IndexRow(number, facts.name, facts.code, _per_channel(times), _per_channel(fees))
 
 

@@ -127,3 +127,48 @@ def reprint_list(root: Path, since: str, current: Sequence[Sheet], theme: Theme)
     """Compare today's sheets with the sheets at ``since`` (git ref or date)."""
     label, old, skipped = old_sheets(root, since, theme)
     return dataclasses.replace(compare(label, old, current), unreadable=tuple(skipped))
+
+
+TAKE_DOWN, REPRINT = "GỠ BỎ", "IN LẠI"
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """A sheet on the wall today that becomes wrong on a known day (an end date in the content)."""
+
+    sheet: Sheet
+    action: str
+    """«GỠ BỎ» (the procedure ends) or «IN LẠI» (a fee or waiver window ends, or the index loses a row)."""
+    day: dt.date
+    """The first day the sheet is wrong: the day after the end date."""
+
+
+def _fee_end(cat: Catalogue, slug: str) -> dt.date | None:
+    entry = next(e for e in cat.procedures if e.slug == slug)
+    ends = [
+        f.valid_to for c in entry.model.channels for f in c.fees if f.valid_to and f.valid_to >= cat.as_of
+    ]
+    return min(ends) if ends else None
+
+
+def scheduled(cat: Catalogue, current: Sequence[Sheet]) -> tuple[Scheduled, ...]:
+    """Sheets to take down or reprint on a later day, soonest first: a procedure's end date takes its
+    sheets down (and reprints its offices' index), a fee window's end reprints the sheet."""
+    ends = {e.slug: e.model.status.effective_to for e in cat.procedures if cat.state(e) == "active"}
+    found: list[Scheduled] = []
+    index_days: dict[str, dt.date] = {}
+    for sheet in current:
+        if sheet.procedure is None or sheet.plan is not None:
+            continue
+        end = ends.get(sheet.procedure)
+        if end is not None:
+            found.append(Scheduled(sheet, TAKE_DOWN, end + dt.timedelta(days=1)))
+            day = index_days.get(sheet.office)
+            index_days[sheet.office] = min(day, end) if day else end
+        fee_end = _fee_end(cat, sheet.procedure)
+        if fee_end is not None and (end is None or fee_end < end):
+            found.append(Scheduled(sheet, REPRINT, fee_end + dt.timedelta(days=1)))
+    for sheet in current:
+        if sheet.procedure is None and sheet.plan is None and sheet.office in index_days:
+            found.append(Scheduled(sheet, REPRINT, index_days[sheet.office] + dt.timedelta(days=1)))
+    return tuple(sorted(found, key=lambda s: (s.day, s.sheet.office, s.sheet.path)))

@@ -276,7 +276,7 @@ def procedure_poster(
         conditions=proc.conditions,
         legal_basis=facts.legal,
         publication=facts.decision,
-        ends=facts.dates.ends,
+        ends=facts.dates.ends_notice,
         office=facts.office(office_slug),
         url=url,
         url_text=url.split("://", 1)[-1],

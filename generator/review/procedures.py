@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 
 from generator.facts.fees import fee_facts
+from generator.facts.procedure import REPLACED_BY, SEE_ALSO
 from generator.facts.times import time_facts
 from generator.model import Channel, Fee, Procedure, ProcessingTime
 from generator.model.dates import format_date
@@ -103,7 +104,8 @@ def _scalar_lines(old: Procedure, new: Procedure) -> Iterator[str]:
         ("Trực tuyến", ONLINE_LABELS[old.online], ONLINE_LABELS[new.online]),
         ("Hiệu lực từ", _date(old.status.effective_from), _date(new.status.effective_from)),
         ("Hiệu lực đến", _date(old.status.effective_to), _date(new.status.effective_to)),
-        ("Thay thế bằng", old.status.replaced_by or "không", new.status.replaced_by or "không"),
+        (REPLACED_BY, old.status.replaced_by or "không", new.status.replaced_by or "không"),
+        (SEE_ALSO, old.status.see_also or "không", new.status.see_also or "không"),
     ]
     for label, was, now in pairs:
         if was != now:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
 from generator.core.fold import fold_tokens
+from generator.facts.collation import boilerplate_length, ranked_name
 from generator.facts.procedure import procedure_facts
 from generator.search.synonyms import Phrase, expand
 
@@ -69,7 +70,7 @@ def index_fields(
     other = fold_tokens(field.name) if field else []
     other += sorted(set(_words(office_names + list(model.applicants))) - set(other))
     return {
-        "name": fold_tokens(model.name),
+        "name": fold_tokens(ranked_name(model.name)),
         "aliases": _words(model.aliases),
         "synonyms": expand([model.name, *model.aliases], groups),
         "code": code_words(model.code, model.local_code),
@@ -95,8 +96,11 @@ def result_record(catalogue: Catalogue, entry: ProcedureEntry, lookups: Lookups)
     }
     if model.aliases:
         record["a"] = list(model.aliases)
+    skip = boilerplate_length(model.name)
+    if skip:
+        record["k"] = skip
     if facts.dates.state != "active":
         record["s"] = facts.dates.state
     if facts.dates.ends:
-        record["e"] = facts.dates.ends
+        record["e"] = facts.dates.ends_notice
     return record

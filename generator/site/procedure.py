@@ -14,10 +14,10 @@ from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
 from generator.core.build_context import BuildContext
 from generator.core.links import Link, OfficeView, office_view
-from generator.facts.documents import DocumentFacts
+from generator.facts.documents import DocumentFacts, SourceFacts, source_facts
 from generator.facts.history import ChangeFacts
 from generator.facts.offices import FeedbackFacts
-from generator.facts.procedure import ProcedureFacts, procedure_facts, site_feedback
+from generator.facts.procedure import REPLACED_BY, SEE_ALSO, ProcedureFacts, procedure_facts, site_feedback
 from generator.facts.text import Blocks, text_blocks
 from generator.facts.times import step_duration
 from generator.model import Document, LegalDocument, Procedure
@@ -70,7 +70,9 @@ class ProcedurePage:
     Attributes:
         facts: the procedure's facts (identity, channels, offices, dates, dossier, legal texts).
         aliases: what citizens also call it. field: link to the field page.
-        replacement: link to the replacing procedure of a repealed one, or None.
+        replacement: link to the replacing procedure of a repealed one (when the decision designates
+        one), else to the procedure to see instead (``status.see_also``), or None.
+        replacement_label: «Thay thế bằng» for a designated replacement, «Xem thêm» otherwise.
         sections: heading of each section shown, by anchor id, in order (the template shows a section
         only when it is listed here; the page's table of contents is this list).
         steps, documents, result, conditions, legal_basis, decision, related: the body with links.
@@ -78,7 +80,8 @@ class ProcedurePage:
         offices: office boxes (with posters).
         feedback: the feedback blocks (each office's own, else the site's).
         last_changed: date of the last commit of the YAML, or None.
-        source: source link, or None; checked_on: when it was last compared. change_note: last change.
+        source: the source link named for what it is (data file or web page), or None;
+        checked_on: when it was last compared. change_note: last change.
         history: the procedure's public changes from git and its change notes, newest first (a few).
         changes: relative link to the «Thay đổi gần đây» page.
         home: relative link to the home page. all_procedures: relative link to the full list.
@@ -90,6 +93,7 @@ class ProcedurePage:
     aliases: tuple[str, ...]
     field: Link
     replacement: Link | None
+    replacement_label: str
     sections: dict[str, str]
     steps: tuple[StepView, ...]
     documents: tuple[DossierView, ...]
@@ -102,7 +106,7 @@ class ProcedurePage:
     offices: tuple[OfficeView, ...]
     feedback: tuple[FeedbackFacts, ...]
     last_changed: str | None
-    source: str | None
+    source: SourceFacts | None
     checked_on: str | None
     change_note: str | None
     home: str
@@ -283,6 +287,7 @@ def procedure_page(catalogue: Catalogue, entry: ProcedureEntry, ctx: BuildContex
     changed = ctx.last_changed.get(entry.file.display)
     related = _related(proc, ctx, here)
     repealed = facts.dates.state == "repealed"
+    pointer = proc.status.replaced_by or proc.status.see_also
     history = procedure_history(entry, ctx)
     shown = sections(proc, facts, related, history=bool(history))
     documents = _documents(proc, facts, here)
@@ -290,7 +295,8 @@ def procedure_page(catalogue: Catalogue, entry: ProcedureEntry, ctx: BuildContex
         facts=facts,
         aliases=proc.aliases,
         field=Link(facts.field, urls.relative(here, urls.field_path(proc.field))),
-        replacement=_link_to(_lookup(proc.status.replaced_by, ctx), here) if repealed else None,
+        replacement=_link_to(_lookup(pointer, ctx), here) if repealed else None,
+        replacement_label=REPLACED_BY if proc.status.replaced_by else SEE_ALSO,
         sections=shown,
         steps=_steps(proc),
         documents=documents,
@@ -303,7 +309,7 @@ def procedure_page(catalogue: Catalogue, entry: ProcedureEntry, ctx: BuildContex
         offices=_offices(facts, here),
         feedback=feedback_blocks(facts.offices, site_feedback(catalogue)),
         last_changed=format_date(changed) if changed else None,
-        source=proc.source.url if proc.source else None,
+        source=source_facts(proc.source.url) if proc.source else None,
         checked_on=format_date(proc.source.checked_on) if proc.source else None,
         change_note=proc.change_note,
         home=urls.relative(here, urls.HOME),

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from generator.facts.channels import channel_facts
-from generator.facts.fees import FeeFacts, all_free, fee_facts, fees_short
+from generator.facts.fees import FeeFacts, all_free, fee_cell, fee_facts, fees_short
 from generator.model import Channel, Fee
 
 AS_OF = dt.date(2026, 9, 1)
@@ -42,7 +42,7 @@ def test_amount_with_unit_and_exemption_spelled_out() -> None:
 def test_a_zero_with_a_qualifier_is_never_called_free(kw: dict[str, object]) -> None:
     item = facts(**kw)
     assert item.headline not in {"Miễn phí", "Miễn lệ phí", "Miễn"}
-    assert item.short == "Miễn (có điều kiện)"
+    assert item.short == ("Miễn đến 31/12/2026" if "valid_to" in kw else "Miễn (có điều kiện)")
     assert not item.free
 
 
@@ -80,8 +80,39 @@ def test_short_cell_names_the_main_fee() -> None:
     waived = fee_facts(fee(exempt=True), AS_OF)
     copy = fee_facts(fee(amount=8000, unit="bản"), AS_OF)
     assert fees_short(()) == "Không thu"
-    assert fees_short((waived, copy)) == "Miễn lệ phí …"
+    assert fees_short((waived, copy)) == "Miễn lệ phí + …"
     assert fees_short((copy,)) == "8.000 đồng/bản"
+
+
+def test_index_cell_labels_the_main_fee_and_adds_the_optional_ones() -> None:
+    late = fee_facts(
+        fee(name="Lệ phí đăng ký khai tử", amount=0, exempt=True, exemption="Người khuyết tật"), AS_OF
+    )
+    copy = fee_facts(
+        Fee.model_validate(
+            {"type": "phi", "name": "Phí cấp bản sao trích lục khai tử", "amount": 8000, "unit": "bản"}
+        ),
+        AS_OF,
+    )
+    assert fee_cell((late, copy)) == "Lệ phí: Miễn (có điều kiện) + …"
+    assert fee_cell((copy,)) == "Phí: 8.000 đồng/bản"
+    assert fee_cell(()) == "Không thu"
+
+
+def test_a_waiver_for_everyone_until_a_date_says_so_short_and_long() -> None:
+    until = facts(amount=0, exempt=True, valid_to="2026-12-31")
+    assert until.short == "Miễn đến 31/12/2026"
+    assert until.headline == "Miễn lệ phí đến hết ngày 31/12/2026"
+    assert "có điều kiện" not in until.short + until.headline
+    assert until.notes == ()  # the end date is said once, in the headline
+
+
+def test_a_long_source_waiver_is_fine_print_not_a_headline() -> None:
+    wording = "Miễn lệ phí trong trường hợp: Mức thu 0 đồng khi đăng ký khai tử đúng hạn theo quy định"
+    item = facts(amount=0, exempt=True, exemption=wording)
+    assert item.headline == "Miễn lệ phí (có điều kiện)"
+    assert item.notes == (wording,)
+    assert item.short == "Miễn (có điều kiện)"
 
 
 def test_free_means_nothing_charged_to_anyone() -> None:

@@ -81,3 +81,37 @@ def test_clock() -> None:
 def test_text_blocks_keep_bullets_together() -> None:
     text = "Mở đầu\n- một\n- hai\nKết thúc"
     assert text_blocks(text) == (("p", ("Mở đầu",)), ("ul", ("một", "hai")), ("p", ("Kết thúc",)))
+
+
+def test_calendar_days_say_weekends_count() -> None:
+    from generator.facts.times import duration
+
+    assert duration(15, "calendar_day") == "15 ngày (kể cả ngày nghỉ)"
+    assert duration(15, "working_day") == "15 ngày làm việc"
+
+
+def test_cutoff_sentence_once_when_the_published_text_states_it() -> None:
+    from generator.facts.times import time_facts
+    from generator.model import ProcessingTime
+
+    restated = ProcessingTime.model_validate(
+        {
+            "unit": "within_day",
+            "cutoff": "15:00",
+            "text": "Trong ngày; nhận hồ sơ sau 15 giờ thì trả vào ngày làm việc tiếp theo",
+        }
+    )
+    notes = time_facts(restated).notes
+    assert sum("15 giờ" in note for note in notes) == 1
+    plain = ProcessingTime.model_validate({"unit": "within_day", "cutoff": "15:00"})
+    assert any("15 giờ" in note for note in time_facts(plain).notes)
+
+
+def test_summary_shows_every_distinct_time() -> None:
+    from generator.facts.times import time_facts, times_short
+    from generator.model import ProcessingTime
+
+    short = time_facts(ProcessingTime.model_validate({"value": 3, "unit": "working_day"}))
+    long = time_facts(ProcessingTime.model_validate({"value": 8, "unit": "working_day"}))
+    assert times_short([short, long, short]) == "3 ngày làm việc / 8 ngày làm việc"
+    assert times_short([short]) == "3 ngày làm việc"

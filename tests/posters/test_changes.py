@@ -57,12 +57,11 @@ def current(root: Path) -> list:
 def test_changed_fee_lists_exactly_its_sheets(repo: Path) -> None:
     reprint = reprint_list(repo, "HEAD~1", current(repo), load_theme())
     assert not reprint.added and not reprint.removed
-    # The fee is printed on the poster and on the office index, at both offices that post it.
+    # The copy fee (not the main fee) is printed on the poster at both offices that post it; the
+    # office index shows only the main fee with «+ …», so it does not change.
     assert {new.path for _, new in reprint.changed} == {
         "mot-cua/dang-ky-khai-sinh.pdf",
         "diem-phu/dang-ky-khai-sinh.pdf",
-        "mot-cua/danh-muc.pdf",
-        "diem-phu/danh-muc.pdf",
     }
 
 
@@ -78,7 +77,7 @@ def test_since_a_date_before_the_first_commit_everything_is_new(repo: Path) -> N
 
 def test_since_a_date_uses_the_last_commit_of_that_day(repo: Path) -> None:
     reprint = reprint_list(repo, "2026-11-22", current(repo), load_theme())
-    assert len(reprint.changed) == 4
+    assert len(reprint.changed) == 2
 
 
 def test_repealed_sheet_is_listed_for_removal(repo: Path) -> None:
@@ -121,13 +120,11 @@ def test_cli_lists_and_bundles_the_reprint(repo: Path, built: Built, tmp_path: P
     ]
     done = subprocess.run(command, capture_output=True, text=True, cwd=Path(__file__).parents[2])
     assert done.returncode == 0, done.stderr
-    assert "2 tờ cần in, 0 tờ cần gỡ" in done.stdout
+    assert "1 tờ cần in, 0 tờ cần gỡ" in done.stdout
     assert "IN LẠI  mot-cua/dang-ky-khai-sinh.pdf" in done.stdout
     assert "diem-phu" not in done.stdout.split("So với")[1]
     reader = PdfReader(bundle)
-    expected = sum(
-        len(PdfReader(out / p).pages) for p in ("mot-cua/danh-muc.pdf", "mot-cua/dang-ky-khai-sinh.pdf")
-    )
+    expected = len(PdfReader(out / "mot-cua/dang-ky-khai-sinh.pdf").pages)
     assert len(reader.pages) == expected
 
 
@@ -145,3 +142,33 @@ def test_old_files_todays_rules_reject_count_as_new(tmp_path: Path) -> None:
     reprint = reprint_list(root, "HEAD~1", current(root), load_theme())
     assert reprint.unreadable == ("procedures/chung-thuc-ban-sao.yaml",)
     assert [s.path for s in reprint.added] == ["mot-cua/chung-thuc-ban-sao.pdf"]
+
+
+def test_endings_are_scheduled_with_their_day(tmp_path: Path) -> None:
+    """A procedure's end date takes its sheets down the day after (and reprints the index); a fee
+    window's end reprints the sheet; while the end is near, page and sheet say «Sắp hết hiệu lực»."""
+    import datetime as dt
+
+    from generator.facts.procedure import procedure_facts
+    from generator.posters.reprint import REPRINT, TAKE_DOWN, scheduled
+
+    root = tmp_path / "repo"
+    shutil.copytree(CATALOGUE, root)
+    path = root / "procedures" / "dang-ky-khai-sinh.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "status: {effective_from: 2025-07-01}"
+    assert old in text
+    path.write_text(
+        text.replace(old, "status: {effective_from: 2025-07-01, effective_to: 2026-12-10}"), encoding="utf-8"
+    )
+    cat = load(root)
+    items = scheduled(cat, plan_sheets(cat, load_theme()))
+    found = {(item.action, item.sheet.path, item.day) for item in items}
+    assert (TAKE_DOWN, "mot-cua/dang-ky-khai-sinh.pdf", dt.date(2026, 12, 11)) in found
+    assert (REPRINT, "mot-cua/danh-muc.pdf", dt.date(2026, 12, 11)) in found
+    assert (REPRINT, "mot-cua/chung-thuc-ban-sao.pdf", dt.date(2026, 12, 16)) in found  # the waiver ends
+    entry = next(e for e in cat.procedures if e.slug == "dang-ky-khai-sinh")
+    dates = procedure_facts(cat, entry).dates
+    assert dates.ending_soon and dates.label == "Sắp hết hiệu lực"
+    assert dates.ends_notice == "Sắp hết hiệu lực · Áp dụng đến hết ngày 10/12/2026"
+    assert dt.date(2026, 12, 10) > AS_OF

@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
+from generator.facts.collation import boilerplate_length
 from generator.reading import read_catalogue
 from generator.search.index import build_procedure_payload
+from generator.search.records import index_fields, make_lookups, result_record
 from generator.search.synonyms import SynonymFile
 from tests.search.nodejs import run_js
 
@@ -81,6 +83,30 @@ def test_highlight_marks_accented_words_that_answer_the_query() -> None:
     marked = [p["text"] for p in pieces if p["mark"]]
     assert marked == ["Đăng", "ký", "khai"]
     assert "".join(p["text"] for p in pieces) == "Đăng ký khai sinh (cấp xã)"
+
+
+def test_highlight_skips_the_thu_tuc_prefix_the_record_names() -> None:
+    name = "Thủ tục đăng ký khai sinh lưu động"
+    script = f"""const p = S.parseQuery("khai tu", F, null);
+        console.log(JSON.stringify([S.highlight("{name}", p, F, 8), S.highlight("{name}", p, F)]));"""
+    skipped, plain = run_js(script, None)
+    assert [p["text"] for p in skipped if p["mark"]] == ["khai"]
+    assert "tục" in [p["text"] for p in plain if p["mark"]]  # what the prefix length prevents
+    assert "".join(p["text"] for p in skipped) == name
+
+
+def test_search_records_rank_names_without_the_prefix() -> None:
+    catalogue, _ = read_catalogue(Path(__file__).resolve().parents[2], dt.date(2026, 11, 25))
+    assert catalogue is not None
+    lookups, prefixed = make_lookups(catalogue), 0
+    for entry in catalogue.procedures:
+        skip = boilerplate_length(entry.model.name)
+        prefixed += skip > 0
+        assert index_fields(catalogue, entry, [])["name"][:2] != ["thu", "tuc"]
+        record = result_record(catalogue, entry, lookups)
+        assert record.get("k", 0) == skip
+        assert record["n"] == entry.model.name  # the data keeps the source text
+    assert prefixed >= 5
 
 
 @pytest.mark.parametrize(

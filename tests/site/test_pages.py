@@ -18,7 +18,7 @@ from generator.core.history import SITE_TIMEZONE, Change, History
 from generator.core.jinja import FRAGMENTS_DIR
 from generator.core.pages import GeneratedPage
 from generator.site.listing import GroupIndexPage, HomePage, ListingPage
-from generator.site.procedure import ProcedurePage
+from generator.site.procedure import ProcedurePage, procedure_page
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 PINNED_CHANGE = dt.date(2026, 11, 1)
@@ -144,6 +144,31 @@ def test_repealed_page_says_so_and_links_the_replacement(built: tuple) -> None: 
     assert "đã bãi bỏ" in html
     assert 'href="../../thu-tuc/dang-ky-khai-sinh/"' in html
     assert "posters/" not in html
+
+
+def test_replacement_only_when_designated_else_see_also(built: tuple) -> None:  # type: ignore[type-arg]
+    catalogue, ctx, pages = built
+    html = pages["thu-tuc/dang-ky-khai-sinh-cu/"].render().html
+    assert "Thay thế bằng: <a" in html and "Xem thêm: <a" not in html
+    entry = next(e for e in catalogue.procedures if e.slug == "dang-ky-khai-sinh-cu")
+    status = entry.model.status.model_copy(
+        update={"replaced_by": None, "see_also": "dang-ky-khai-sinh", "internal_note": "cần đối chiếu ngày"}
+    )
+    moved = dataclasses.replace(entry, model=entry.model.model_copy(update={"status": status}))
+    page = procedure_page(catalogue, moved, ctx)
+    assert page.replacement_label == "Xem thêm"
+    assert page.replacement is not None and page.replacement.href.endswith("thu-tuc/dang-ky-khai-sinh/")
+    assert "đối chiếu" not in repr(page)  # the internal note reaches no page field
+
+
+def test_sources_are_named_and_the_decision_linked(built: tuple) -> None:  # type: ignore[type-arg]
+    catalogue, _, pages = built
+    for entry in catalogue.procedures:
+        html = pages[f"thu-tuc/{entry.slug}/"].render().html
+        assert "văn bản gốc" not in html
+        decision = entry.model.published_by
+        if decision is not None and decision.url:
+            assert f'Văn bản công bố: <a href="{decision.url}"' in html
 
 
 def test_active_page_links_one_poster_per_office(built: tuple) -> None:  # type: ignore[type-arg]

@@ -419,19 +419,20 @@
    * Split original (accented) text into pieces [{text, mark}] where mark is true for words that
    * answer a query word; the caller escapes and wraps them (no HTML is built here). A query word
    * that occurs exactly in the text marks only its exact occurrences, not words it is merely the
-   * beginning of, or one typo away from ("do" marks "đỏ", not also "đối" and "động").
+   * beginning of, or one typo away from ("do" marks "đỏ", not also "đối" and "động"). Words in the
+   * first `skip` characters (the portal's «Thủ tục » before a name, record key k) are never marked.
    */
-  function highlight(text, parsed, F) {
+  function highlight(text, parsed, F, skip) {
     var pattern = /[\p{L}\p{M}\p{N}]+(?:\.\p{N}+)*/gu;
     var spans = [], m;
     while ((m = pattern.exec(text)) !== null) spans.push({ start: m.index, text: m[0], words: F.foldTokens(m[0]) });
     var exact = parsed.words.map(function (word) {
-      return spans.some(function (span) { return span.words.indexOf(word) >= 0; });
+      return spans.some(function (span) { return span.start >= (skip || 0) && span.words.indexOf(word) >= 0; });
     });
     var pieces = [], last = 0;
     spans.forEach(function (span) {
       if (span.start > last) pieces.push({ text: text.slice(last, span.start), mark: false });
-      pieces.push({ text: span.text, mark: answers(span.words, parsed, exact) });
+      pieces.push({ text: span.text, mark: span.start >= (skip || 0) && answers(span.words, parsed, exact) });
       last = span.start + span.text.length;
     });
     if (last < text.length) pieces.push({ text: text.slice(last), mark: false });

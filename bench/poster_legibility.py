@@ -1,0 +1,171 @@
+"""Poster legibility on the sample catalogue: font size per printed character, and sheet counts.
+
+Usage::
+
+    .venv/bin/python bench/poster_legibility.py                       # render the sample, then measure
+    .venv/bin/python bench/poster_legibility.py --posters site/posters  # measure posters already built
+
+Renders every procedure and office index poster of the repository's sample catalogue (as of
+2026-12-03, A4, plan sheets left out) into ``bench/_out/legibility`` with the real poster stage, then
+reads each PDF with pypdf: every shown glyph's size is its font size times the text and
+transformation matrices' scale, so the figure is what lands on paper. Prints a Markdown table for
+docs/benchmarks.md (§ Poster legibility): the share of characters at the body size (≥ 15 pt on A4,
+≥ 21 pt on A3) per poster kind — median and worst sheet — and the sheet counts: how many short
+procedures fit one sheet, and for the index the procedures per sheet and how full its last sheet is.
+
+A «short» procedure is one with at most 4 steps and at most 6 documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.reading import read_catalogue  # noqa: E402
+
+AS_OF = dt.date(2026, 12, 3)
+BODY = {"A4": 15.0, "A3": 21.0}
+TOLERANCE = 0.05
+"""Sizes within this many points of the body size count as body size (float rounding in the PDF)."""
+SHORT_STEPS, SHORT_DOCUMENTS = 4, 6
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One poster PDF as measured."""
+
+    path: str
+    kind: str
+    """«procedure» or «index»."""
+    pages: int
+    chars: int
+    body_chars: int
+    last_page_chars: int
+    page_chars: tuple[int, ...]
+
+    @property
+    def body_share(self) -> float:
+        """Share of characters at or above the body size."""
+        return self.body_chars / self.chars if self.chars else 1.0
+
+
+def _scale(matrix: list[float]) -> float:
+    return math.sqrt(abs(matrix[0] * matrix[3] - matrix[1] * matrix[2]))
+
+
+def page_sizes(page: object) -> list[tuple[float, int]]:
+    """(size in points, characters) of every text run on ``page``."""
+    runs: list[tuple[float, int]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        count = sum(1 for ch in text if not ch.isspace())
+        if count:
+            runs.append((size * _scale(tm) * _scale(cm), count))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return runs
+
+
+def measure(path: Path, kind: str, body: float) -> Sheet:
+    """Character sizes and page counts of one poster PDF."""
+    pages = PdfReader(path).pages
+    per_page = [page_sizes(page) for page in pages]
+    chars = [sum(n for _, n in runs) for runs in per_page]
+    body_chars = sum(n for runs in per_page for size, n in runs if size >= body - TOLERANCE)
+    return Sheet(str(path), kind, len(pages), sum(chars), body_chars, chars[-1] if chars else 0, tuple(chars))
+
+
+def render(out: Path) -> Path:
+    """Render the sample catalogue's posters with the real CLI; returns the posters folder."""
+    cmd = [sys.executable, "-m", "generator", "posters", "--root", str(ROOT), "--as-of", AS_OF.isoformat()]
+    cmd += ["--out", str(out / "posters"), "--cache-dir", str(out / "cache"), "--jobs", "2"]
+    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return out / "posters"
+
+
+def short_slugs() -> set[str]:
+    """Slugs of the sample's short procedures (few steps and documents)."""
+    cat, _ = read_catalogue(ROOT, AS_OF)
+    assert cat is not None
+    return {
+        e.slug
+        for e in cat.procedures
+        if len(e.model.steps) <= SHORT_STEPS
+        and sum(len(c.items) for c in e.model.documents) <= SHORT_DOCUMENTS
+    }
+
+
+def sheets(posters: Path) -> tuple[list[Sheet], dict[str, str | None], str]:
+    """Every procedure and index sheet of the manifest, measured; and each sheet's procedure slug."""
+    manifest = json.loads((posters / "manifest.json").read_text(encoding="utf-8"))
+    body = BODY[manifest["paper"]]
+    found, slugs = [], {}
+    for item in manifest["sheets"]:
+        if item.get("plan"):
+            continue
+        kind = "procedure" if item["procedure"] else "index"
+        found.append(measure(posters / item["path"], kind, body))
+        slugs[str(posters / item["path"])] = item["procedure"]
+    return found, slugs, manifest["paper"]
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.0f} %"
+
+
+def report(found: list[Sheet], slugs: dict[str, str | None], short: set[str], paper: str) -> str:
+    """The Markdown table of the figures."""
+    lines = [f"| poster kind ({paper}) | sheets | chars ≥ body size: median | worst | all characters |"]
+    lines.append("|---|---:|---:|---:|---:|")
+    for kind in ("procedure", "index"):
+        group = [s for s in found if s.kind == kind]
+        shares = [s.body_share for s in group]
+        total = sum(s.body_chars for s in group) / max(1, sum(s.chars for s in group))
+        median, worst = _pct(statistics.median(shares)), _pct(min(shares))
+        lines.append(f"| {kind} | {len(group)} | {median} | {worst} | {_pct(total)} |")
+    procs = [s for s in found if s.kind == "procedure"]
+    shorts = [s for s in procs if slugs[s.path] in short]
+    pages = sorted(s.pages for s in procs)
+    lines.append("")
+    lines.append(f"- procedure posters: median {statistics.median(pages)} sheets, max {max(pages)}")
+    one = sum(s.pages == 1 for s in shorts)
+    limits = f"≤ {SHORT_STEPS} steps, ≤ {SHORT_DOCUMENTS} documents"
+    lines.append(f"- short procedures ({limits}) on one sheet: {one} of {len(shorts)}")
+    cat, _ = read_catalogue(ROOT, AS_OF)
+    assert cat is not None
+    for s in (s for s in found if s.kind == "index"):
+        office = Path(s.path).parent.name
+        count = sum(1 for e in cat.procedures if office in e.model.offices and cat.state(e) == "active")
+        full = s.last_page_chars / statistics.median(s.page_chars) if s.pages > 1 else 1.0
+        lines.append(
+            f"- index {office}: {count} procedures on {s.pages} sheets ({count / s.pages:.1f} a sheet), "
+            f"last sheet {_pct(full)} of a median sheet's text"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Render (unless --posters is given), measure, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--posters", type=Path, help="measure this posters folder instead of rendering")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "_out" / "legibility")
+    args = parser.parse_args()
+    posters = args.posters or render(args.out)
+    found, slugs, paper = sheets(posters)
+    print(report(found, slugs, short_slugs(), paper))
+
+
+if __name__ == "__main__":
+    main()
