@@ -10,7 +10,7 @@ worded by the facts layer (fees, times, dossier quantities, legal texts, dates).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.facts.documents import legal_text, quantity
@@ -218,7 +218,6 @@ def _other_lines(old: Procedure, new: Procedure) -> Iterator[Line]:
 
 DIFFS: tuple[Callable[[Procedure, Procedure], Iterator[Line]], ...] = (
     _scalar_lines,
-    lambda a, b: _listed("offices", "Nơi tiếp nhận", a.offices, b.offices),
     lambda a, b: _channel_lines(a.channels, b.channels),
     _step_lines,
     _document_lines,
@@ -228,17 +227,26 @@ DIFFS: tuple[Callable[[Procedure, Procedure], Iterator[Line]], ...] = (
     _legal_lines,
     _other_lines,
 )
-"""Field-by-field comparisons; each yields :class:`Line` s."""
+"""Field-by-field comparisons, each yielding :class:`Line` s (the offices follow the first, by name)."""
 
 
-def procedure_lines(old: Procedure, new: Procedure) -> list[Line]:
-    """Every change from ``old`` to ``new``, one line each (empty when nothing changed)."""
-    return [line for diff in DIFFS for line in diff(old, new)]
+def _offices(old: Sequence[str], new: Sequence[str], names: Mapping[str, str]) -> Iterator[Line]:
+    """Offices added and removed, by the names citizens read (the slug when the office is unknown)."""
+    return _listed("offices", "Nơi tiếp nhận", [names.get(s, s) for s in old], [names.get(s, s) for s in new])
 
 
-def added_lines(new: Procedure) -> list[Line]:
+def procedure_lines(old: Procedure, new: Procedure, *, names: Mapping[str, str] | None = None) -> list[Line]:
+    """Every change from ``old`` to ``new``, one line each (empty when nothing changed).
+
+    ``names`` maps office slugs to the office names the report prints.
+    """
+    rest = [line for diff in DIFFS[1:] for line in diff(old, new)]
+    return [*_scalar_lines(old, new), *_offices(old.offices, new.offices, names or {}), *rest]
+
+
+def added_lines(new: Procedure, *, names: Mapping[str, str] | None = None) -> list[Line]:
     """What a new procedure brings to citizens: its offices, channels with times and fees, dates."""
-    lines = [*_listed("offices", "Nơi tiếp nhận", (), new.offices), *_channel_lines((), new.channels)]
+    lines = [*_offices((), new.offices, names or {}), *_channel_lines((), new.channels)]
     for label, value in (
         ("Hiệu lực từ", new.status.effective_from),
         ("Hiệu lực đến", new.status.effective_to),

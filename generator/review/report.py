@@ -45,7 +45,8 @@ def snapshot(root: Path, ref: str, dest: Path) -> Path:
 def _changed(
     old: Catalogue, was: ProcedureEntry, new: Catalogue, entry: ProcedureEntry
 ) -> ProcedureChange | None:
-    lines = procedure_lines(was.model, entry.model)
+    names = {**office_names(old), **office_names(new)}
+    lines = procedure_lines(was.model, entry.model, names=names)
     before, after = old.state(was), new.state(entry)
     if before != after:
         lines.append(arrow("status", "Trạng thái", LIFECYCLE_LABELS[before], LIFECYCLE_LABELS[after]))
@@ -58,6 +59,11 @@ def _changed(
     return ProcedureChange(entry.slug, entry.model.name, kind, tuple(lines), ends)
 
 
+def office_names(cat: Catalogue) -> dict[str, str]:
+    """Office slug → the name printed for it (its short name, else its name)."""
+    return {slug: o.model.short_name or o.model.name for slug, o in cat.offices.items()}
+
+
 def diff_catalogues(old: Catalogue | None, new: Catalogue) -> list[ProcedureChange]:
     """Compare two catalogues procedure by procedure (matched by their stable slug)."""
     before = {e.slug: e for e in old.procedures} if old else {}
@@ -66,7 +72,12 @@ def diff_catalogues(old: Catalogue | None, new: Catalogue) -> list[ProcedureChan
         was = before.pop(entry.slug, None)
         if was is None or old is None:
             changes.append(
-                ProcedureChange(entry.slug, entry.model.name, "added", tuple(added_lines(entry.model)))
+                ProcedureChange(
+                    entry.slug,
+                    entry.model.name,
+                    "added",
+                    tuple(added_lines(entry.model, names=office_names(new))),
+                )
             )
         elif change := _changed(old, was, new, entry):
             changes.append(change)
