@@ -69,7 +69,8 @@ def test_fee_time_and_document_changes_in_plain_words(repo: Path) -> None:
     assert "### Thủ tục bị xoá (1)" in out
     assert (
         "### Bảng niêm yết cần in lại" in out
-        and "Chứng thực bản sao từ bản chính giấy tờ, văn bản: Bộ phận Một cửa xã Thử Nghiệm" in out
+        and "#### Bộ phận Một cửa xã Thử Nghiệm" in out
+        and "- `mot-cua/chung-thuc-ban-sao.pdf`: Chứng thực bản sao từ bản chính giấy tờ, văn bản" in out
     )
 
 

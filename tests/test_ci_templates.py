@@ -74,6 +74,20 @@ def test_every_command_is_one_the_cli_has(path: Path) -> None:
     assert cli_errors(commands) == []
 
 
+@pytest.mark.parametrize("path", [GITHUB, GITLAB], ids=["github", "gitlab"])
+def test_the_posted_report_is_the_markdown_format_and_the_json_is_kept(path: Path) -> None:
+    reports = {}
+    for line in _shell_lines(path):
+        for command in line.splitlines():
+            if "congkhai changes" in command:
+                target = command.rsplit(">", 1)[1].strip()
+                fmt = shlex.split(command.split("congkhai", 1)[1].split(">", 1)[0])
+                reports[target] = fmt[fmt.index("--format") + 1]
+    assert reports == {"change-report.md": "markdown", "change-report.json": "json"}
+    raw = path.read_text(encoding="utf-8")  # the comment or note posts the Markdown file
+    assert 'readFileSync("change-report.md"' in raw or 'open("change-report.md"' in raw
+
+
 @pytest.mark.parametrize("made_up", ["publish --site site", "build --strict-mode", "changes --against main"])
 def test_the_command_check_refuses_what_the_cli_lacks(made_up: str) -> None:
     assert cli_errors([made_up]) == [made_up]
@@ -112,7 +126,7 @@ def test_github_actions_template() -> None:
         "congkhai-change-report" in comment["with"]["script"] and "updateComment" in comment["with"]["script"]
     )
     artifact = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
-    assert artifact["with"]["path"] == "site"
+    assert artifact["with"]["path"].split() == ["site", "change-report.md", "change-report.json"]
     assert any(s.get("uses", "").startswith("actions/upload-pages-artifact@") for s in steps)
     assert build["permissions"]["pull-requests"] == "write"
     assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
@@ -130,6 +144,7 @@ def test_gitlab_ci_template() -> None:
     check, pages = data["check"], data["pages"]
     assert check["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
     assert "site/" in check["artifacts"]["paths"] and check["artifacts"]["expose_as"]
+    assert {"change-report.md", "change-report.json"} <= set(check["artifacts"]["paths"])
     assert pages["artifacts"]["paths"] == ["public"]
     assert any("build --site public" in line for line in pages["script"])
 

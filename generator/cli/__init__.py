@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.catalogue import Catalogue
 from generator.core.routes import check_page_routes
-from generator.errors import ContentError, GeneratorError
+from generator.errors import GeneratorError
 from generator.issues import Issue, Severity, has_errors, sort_issues
 from generator.model.dates import build_date
 from generator.reading import read_catalogue
@@ -93,20 +93,6 @@ def run_docs(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("changes")
-def run_changes(args: argparse.Namespace) -> int:
-    """Print the plain-Vietnamese change report against a base git revision."""
-    from generator.review.report import change_report
-
-    try:
-        report, _ = change_report(args.root, args.base, args.as_of)
-    except ContentError as exc:
-        print_issues(exc.issues)
-        return 1
-    print(report, end="")
-    return 0
-
-
 @command("new")
 def run_new(args: argparse.Namespace) -> int:
     """Scaffold a new procedure file."""
@@ -145,8 +131,6 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="coi cảnh báo nội dung là lỗi")
     sub.add_parser("schema", help="ghi JSON Schema sinh từ mô hình", parents=[common])
     sub.add_parser("docs", help="cập nhật phần sinh tự động của hướng dẫn biên tập", parents=[common])
-    changes = sub.add_parser("changes", help="tóm tắt thay đổi so với một phiên bản git", parents=[common])
-    changes.add_argument("--base", default="origin/main", help="phiên bản so sánh (mặc định origin/main)")
     new = sub.add_parser("new", help="tạo tệp thủ tục mới từ mẫu", parents=[common])
     new.add_argument("slug", help="tên tệp, viết thường không dấu, ví dụ dang-ky-khai-sinh")
     new.add_argument("--name", required=True, help="tên thủ tục")
@@ -188,7 +172,7 @@ def _load_extensions() -> None:
     import importlib
 
     stages = ("generator.adapters.build_command", "generator.cli.posters", "generator.cli.search")
-    for module in (*stages, "generator.cli.importer", "generator.cli.plans"):
+    for module in (*stages, "generator.cli.importer", "generator.cli.plans", "generator.cli.changes"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -2,51 +2,36 @@
 
 Compares the catalogue at a base git revision with the working tree, procedure by procedure and
 field by field (fees, times, documents, effective dates…; :mod:`.procedures`), then the offices,
-fields and site settings with the sheets they reach (:mod:`.settings`), and renders Markdown ready
-to post as a pull-request comment. Every name and value is escaped (:func:`markdown_text`), so
-content can neither hide nor fake a line of the report. ``python -m generator changes --base origin/main``.
+fields and site settings (:mod:`.settings`), raises the risk flags (:mod:`.flags`) and, when the
+command line hands over the posters stage's plan (:mod:`.posters`), lists the sheets to reprint and
+to take down per office. One :class:`ChangeReport` is rendered two ways (:mod:`.render`): Markdown
+for the pull-request comment (every value escaped, so content can neither hide nor fake a line) and
+JSON for machines; both say the same things. ``python -m generator changes --base origin/main``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
-
-from jinja2 import Environment, StrictUndefined
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core.gitrefs import extract, resolve
-from generator.core.mdtext import markdown_name, markdown_text
 from generator.errors import ContentError
+from generator.facts.procedure import date_facts
 from generator.model.dates import LIFECYCLE_LABELS
-from generator.plans.changes import diff_plans, render_plan_changes
+from generator.plans.changes import diff_plans
 from generator.reading import read_catalogue
-from generator.review.procedures import procedure_lines
-from generator.review.settings import SettingChange, diff_settings
+from generator.review.data import ChangeReport, ProcedureChange
+from generator.review.flags import Flag, added_flags, changed_flags, removed_flags
+from generator.review.posters import SheetDiff, poster_actions
+from generator.review.procedures import added_lines, arrow, procedure_lines
+from generator.review.render import render_markdown
+from generator.review.settings import diff_settings
 
 CONTENT_PATHS = ("content", "procedures")
-
-
-@dataclass(frozen=True)
-class ProcedureChange:
-    """What changed in one procedure.
-
-    Attributes:
-        slug: the stable page slug.
-        name: the current name (the old one for a removed procedure).
-        kind: ``added``, ``removed`` or ``changed``.
-        lines: one plain-Vietnamese line per change, e.g. «Lệ phí …: 50.000 đồng → 100.000 đồng».
-        reprint: offices whose posted sheet for this procedure must be reprinted.
-    """
-
-    slug: str
-    name: str
-    kind: str
-    lines: tuple[str, ...]
-    reprint: tuple[str, ...]
 
 
 def snapshot(root: Path, ref: str, dest: Path) -> Path:
@@ -57,12 +42,26 @@ def snapshot(root: Path, ref: str, dest: Path) -> Path:
     return dest
 
 
-def _posted(cat: Catalogue, entry: ProcedureEntry) -> tuple[str, ...]:
-    """Names of the offices where this procedure's sheet is on the board (active procedures only)."""
-    if cat.state(entry) != "active":
-        return ()
-    offices = (cat.offices[slug].model for slug in entry.model.offices if slug in cat.offices)
-    return tuple(office.short_name or office.name for office in offices)
+def _changed(
+    old: Catalogue, was: ProcedureEntry, new: Catalogue, entry: ProcedureEntry
+) -> ProcedureChange | None:
+    names = {**office_names(old), **office_names(new)}
+    lines = procedure_lines(was.model, entry.model, names=names)
+    before, after = old.state(was), new.state(entry)
+    if before != after:
+        lines.append(arrow("status", "Trạng thái", LIFECYCLE_LABELS[before], LIFECYCLE_LABELS[after]))
+    if not lines:
+        return None
+    kind = "repealed" if after == "repealed" else "changed"
+    ends = None
+    if after == "active" and was.model.status.effective_to != entry.model.status.effective_to:
+        ends = date_facts(entry.model.status, after).ends
+    return ProcedureChange(entry.slug, entry.model.name, kind, tuple(lines), ends)
+
+
+def office_names(cat: Catalogue) -> dict[str, str]:
+    """Office slug → the name printed for it (its short name, else its name)."""
+    return {slug: o.model.short_name or o.model.name for slug, o in cat.offices.items()}
 
 
 def diff_catalogues(old: Catalogue | None, new: Catalogue) -> list[ProcedureChange]:
@@ -71,74 +70,54 @@ def diff_catalogues(old: Catalogue | None, new: Catalogue) -> list[ProcedureChan
     changes = []
     for entry in new.procedures:
         was = before.pop(entry.slug, None)
-        if was is None:
-            changes.append(ProcedureChange(entry.slug, entry.model.name, "added", (), _posted(new, entry)))
-            continue
-        lines = procedure_lines(was.model, entry.model)
-        if old is not None and old.state(was) != new.state(entry):
-            lines.append(
-                f"Trạng thái: {LIFECYCLE_LABELS[old.state(was)]} → {LIFECYCLE_LABELS[new.state(entry)]}"
-            )
-        if lines:
+        if was is None or old is None:
             changes.append(
-                ProcedureChange(entry.slug, entry.model.name, "changed", tuple(lines), _posted(new, entry))
+                ProcedureChange(
+                    entry.slug,
+                    entry.model.name,
+                    "added",
+                    tuple(added_lines(entry.model, names=office_names(new))),
+                )
             )
+        elif change := _changed(old, was, new, entry):
+            changes.append(change)
     for slug, entry in before.items():
-        changes.append(ProcedureChange(slug, entry.model.name, "removed", (), ()))
+        changes.append(ProcedureChange(slug, entry.model.name, "removed", ()))
     return changes
 
 
-_REPORT = """\
-## Thay đổi đối với người dân (so với {{ base | md }})
-{% if not changes and not settings %}
-Không có thay đổi nội dung thủ tục.
-{% endif %}
-{%- for title, kind in sections %}{% set items = changes | selectattr("kind", "equalto", kind) | list %}
-{%- if items %}
-### {{ title }} ({{ items | length }})
-{% for change in items %}
-- **{{ change.name | md }}** ({{ change.slug | md_name }})
-{%- for line in change.lines %}
-  - {{ line | md }}
-{%- endfor %}
-{%- endfor %}
-{% endif %}
-{%- endfor %}
-{%- if settings %}
-### Nơi tiếp nhận, lĩnh vực và thiết lập chung ({{ settings | length }})
-{% for change in settings %}
-- **{{ change.name | md }}**
-{%- for line in change.lines %}
-  - {{ line | md }}
-{%- endfor %}
-{%- endfor %}
-{% endif %}
-{%- set reprint = changes | selectattr("reprint") | list %}
-{%- set every = settings | selectattr("reprint") | list %}
-{%- if reprint or every %}
-### Bảng niêm yết cần in lại
-{% for change in every %}
-- {{ change.sheets | md }} tại {{ change.reprint | map("md") | join(", ") }} (do sửa {{ change.name | md }})
-{%- endfor %}
-{%- for change in reprint %}
-- {{ change.name | md }}: {{ change.reprint | map("md") | join(", ") }}
-{%- endfor %}
-{% endif %}
-"""
+def risk_flags(old: Catalogue | None, new: Catalogue, changes: list[ProcedureChange]) -> Iterator[Flag]:
+    """The flags of every procedure change, in report order."""
+    before = {e.slug: e for e in old.procedures} if old else {}
+    now = {e.slug: e for e in new.procedures}
+    for change in changes:
+        if change.kind == "added":
+            yield from added_flags(change.slug, now[change.slug].model, as_of=new.as_of)
+        elif change.kind == "removed" and old is not None:
+            was = before[change.slug]
+            yield from removed_flags(change.slug, was.model, state=old.state(was))
+        elif change.slug in before:
+            was_model, model = before[change.slug].model, now[change.slug].model
+            yield from changed_flags(change.slug, was_model, model, lines=change.lines, as_of=new.as_of)
 
 
-def render_report(
-    changes: Sequence[ProcedureChange], base: str, settings: Sequence[SettingChange] = ()
-) -> str:
-    """The Markdown report, ready to post as a pull-request comment (every value escaped)."""
-    env = Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    # the forge renders Markdown and HTML both: every content value goes through one of these
-    env.filters.update(md=markdown_text, md_name=markdown_name)
-    sections = [("Thủ tục mới", "added"), ("Thủ tục thay đổi", "changed"), ("Thủ tục bị xoá", "removed")]
-    return env.from_string(_REPORT).render(changes=changes, base=base, sections=sections, settings=settings)
+def gone_kinds(report: ChangeReport, old: Catalogue | None, new: Catalogue) -> dict[str, str]:
+    """Why each procedure's sheets may come down: removed, repealed, or no longer at an office."""
+    kinds = {c.slug: c.kind for c in report.procedures if c.kind in ("removed", "repealed")}
+    for change in report.of_kind("changed"):
+        if any(line.field == "offices" and line.before for line in change.lines):
+            kinds[change.slug] = "moved"
+    return kinds
 
 
-def change_report(root: Path, base: str, as_of: dt.date) -> tuple[str, list[ProcedureChange]]:
+PosterPlanner = Callable[[Catalogue], SheetDiff]
+"""The posters stage's plan, handed in by the command line: today's catalogue → the sheets to
+print and to take down against the base (the planner reads the base side itself)."""
+
+
+def build_report(
+    root: Path, base: str, as_of: dt.date, *, posters: PosterPlanner | None = None
+) -> ChangeReport:
     """Read the catalogue at ``base`` and in the working tree, and report the differences."""
     new, issues = read_catalogue(root, as_of)
     if new is None:
@@ -146,6 +125,24 @@ def change_report(root: Path, base: str, as_of: dt.date) -> tuple[str, list[Proc
     with tempfile.TemporaryDirectory() as tmp:
         old, _ = read_catalogue(snapshot(root, base, Path(tmp)), as_of)
     changes = diff_catalogues(old, new)
-    plans = render_plan_changes(diff_plans(old, new))
-    report = render_report(changes, base, diff_settings(old, new))
-    return report + (f"\n{plans}" if plans else ""), changes
+    report = ChangeReport(
+        base,
+        as_of,
+        tuple(changes),
+        tuple(diff_settings(old, new)),
+        tuple(risk_flags(old, new, changes)),
+        tuple(diff_plans(old, new)),
+    )
+    if posters is None:
+        return report
+    ending = {c.slug: c.ends for c in changes if c.ends}
+    actions = poster_actions(
+        posters(new), old=old, new=new, gone_kinds=gone_kinds(report, old, new), ending=ending
+    )
+    return replace(report, posters=actions)
+
+
+def change_report(root: Path, base: str, as_of: dt.date) -> tuple[str, list[ProcedureChange]]:
+    """The Markdown report and the procedure changes (no poster lists: see :func:`build_report`)."""
+    report = build_report(root, base, as_of)
+    return render_markdown(report), list(report.procedures)

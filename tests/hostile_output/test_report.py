@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from generator.cli.changes import full_report
 from generator.core.mdtext import markdown_text
 from generator.errors import ContentError
+from generator.review.render import render_markdown
 from generator.review.report import change_report
 from generator.review.settings import QR_NOTE
 from tests.hostile_output.conftest import content_repo, edit, git
@@ -85,7 +87,7 @@ def test_a_name_ending_in_a_comment_opener_cannot_hide_a_later_fee_change(repo: 
 def report_or_refusal(repo: Path) -> str | None:
     """The report, or None when ``check`` refuses the change with errors located in the procedure file."""
     try:
-        return change_report(repo, "HEAD", AS_OF)[0]
+        return render_markdown(full_report(repo, "HEAD", AS_OF))
     except ContentError as exc:
         assert exc.issues and all(issue.file.endswith(".yaml") and issue.line for issue in exc.issues)
         return None
@@ -156,7 +158,7 @@ def test_documents_and_steps_with_the_same_name_are_told_apart(repo: Path) -> No
         },
     )
     report, _ = change_report(repo, "HEAD", AS_OF)
-    assert "«Bản sao cần chứng thực»: 0 bản chính, 1 bản sao → 0 bản chính, 3 bản sao" in report
+    assert "«Bản sao cần chứng thực»: 01 bản sao → 03 bản sao" in report
     assert "bước 1 «Nộp bản chính và bản sao cần chứng thực»: sửa nội dung" in report
 
 
