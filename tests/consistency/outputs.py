@@ -17,14 +17,16 @@ from pathlib import Path
 
 def squash(text: str) -> str:
     """NFC, no-break spaces as spaces, every run of whitespace one space."""
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")
+    text = (
+        unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ").replace("\u200b", "")
+    )
     return re.sub(r"\s+", " ", text).strip()
 
 
 def bare(text: str) -> str:
     """Text with no whitespace and no hyphens: a line break on paper (after «/», inside «NĐ-CP»,
     where pdftotext drops a hyphen) must not count as a difference."""
-    return re.sub(r"[\s\-\u2010\u00ad]", "", unicodedata.normalize("NFC", text))
+    return re.sub(r"[\s\-\u2010\u00ad\u200b]", "", unicodedata.normalize("NFC", text))
 
 
 def pdf_text(pdf: Path) -> str:

@@ -136,3 +136,30 @@ def test_a_logo_svg_linking_files_and_urls_fetches_nothing(
             continue
         assert CANARY.encode() not in pdf
     assert hits == []
+
+
+def test_a_word_too_long_for_a_line_wraps_inside_the_sheet(tmp_path: Path) -> None:
+    """A pasted run with no space (here 156 letters) wraps instead of running off the paper."""
+    import re
+    import subprocess
+
+    cat = load()
+    word = "Giấychứngnhận" * 12
+    entries = tuple(
+        dataclasses.replace(
+            e, model=e.model.model_copy(update={"name": f"Đăng ký {word}", "result": (word,)})
+        )
+        if e.slug == "dang-ky-khai-sinh"
+        else e
+        for e in cat.procedures
+    )
+    cat = dataclasses.replace(cat, procedures=entries)
+    theme = load_theme()
+    sheet = next(s for s in plan_sheets(cat, theme) if s.path == "mot-cua/dang-ky-khai-sinh.pdf")
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(Renderer(theme).pdf(sheet.poster, sheet.stamp))
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
+    width = float(re.findall(r'<page width="([\d.]+)"', boxes)[0])
+    right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes))
+    assert right < width - 20  # inside the 11 mm margin, not just inside the paper
+    assert word in pdftotext(pdf).replace("\u200b", "").replace("\n", "")
