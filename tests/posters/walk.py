@@ -48,8 +48,9 @@ def replace_at(value: Any, path: Path, new: str) -> Any:
 
 
 def flat(text: str) -> str:
-    """Whitespace collapsed and case folded (some headings are printed in capitals)."""
-    return " ".join(text.split()).casefold()
+    """Whitespace collapsed, case folded (some headings are printed in capitals), and the zero-width
+    break opportunities the poster data puts into over-long runs dropped."""
+    return " ".join(text.replace("\u200b", "").split()).casefold()
 
 
 def printed(value: str, text: str) -> bool:
