@@ -94,9 +94,11 @@ def test_hostile_text_in_any_field_prints_literally(
     data: st.DataObject, hostile: str, sheets: list[Sheet], renderer: Renderer, tmp_path: Path
 ) -> None:
     """Typst markup or code in any string of a context is shown as text, never run."""
-    sheet = data.draw(st.sampled_from(sheets[:3]))  # an office index and two procedure posters
+    # Two plain integer draws whatever the sheet (a draw whose shape depended on the sheet made
+    # hypothesis report "inconsistent data generation" on replay): an office index and two posters.
+    sheet = sheets[data.draw(st.integers(0, 2), label="sheet")]
     paths = [p for p, _ in string_leaves(sheet.poster) if not redundant(sheet.poster, p)]
-    path = data.draw(st.sampled_from(paths))
+    path = paths[data.draw(st.integers(0, 10_000), label="leaf") % len(paths)]
     poster = replace_at(sheet.poster, path, hostile)
     clean = renderer.render(sheet.poster, STAMP)
     rendered = renderer.render(poster, STAMP)  # a `#panic` or `#exit` that ran would fail the compile
