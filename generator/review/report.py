@@ -101,7 +101,7 @@ def risk_flags(old: Catalogue | None, new: Catalogue, changes: list[ProcedureCha
             yield from changed_flags(change.slug, was_model, model, lines=change.lines, as_of=new.as_of)
 
 
-def gone_kinds(report: ChangeReport, old: Catalogue | None, new: Catalogue) -> dict[str, str]:
+def gone_kinds(report: ChangeReport) -> dict[str, str]:
     """Why each procedure's sheets may come down: removed, repealed, or no longer at an office."""
     kinds = {c.slug: c.kind for c in report.procedures if c.kind in ("removed", "repealed")}
     for change in report.of_kind("changed"):
@@ -136,9 +136,7 @@ def build_report(
     if posters is None:
         return report
     ending = {c.slug: c.ends for c in changes if c.ends}
-    actions = poster_actions(
-        posters(new), old=old, new=new, gone_kinds=gone_kinds(report, old, new), ending=ending
-    )
+    actions = poster_actions(posters(new), old=old, new=new, gone_kinds=gone_kinds(report), ending=ending)
     return replace(report, posters=actions)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
-from generator.core.events.taxonomy import Event, EventFile, EventRule
+from generator.core.events.taxonomy import EventFile, EventRule
 from generator.core.fold import fold_tokens
 from generator.issues import Issue
 
@@ -75,11 +75,6 @@ def rule_matches(rule: EventRule, words: Sequence[str], field: str) -> bool:
 
 def _rank(rules: Sequence[_Rule], padded: str, field: str) -> int | None:
     return next((rank for rank, rule in enumerate(rules) if rule.matches(padded, field)), None)
-
-
-def rule_rank(event: Event, words: Sequence[str], field: str) -> int | None:
-    """Position of the first rule of ``event`` that matches, or None."""
-    return _rank([_compile(r) for r in event.rules], _padded(words), field)
 
 
 def memberships(entry: ProcedureEntry, events: EventFile) -> list[Membership]:
