@@ -86,7 +86,9 @@ def image_data(uri: str | None) -> dict[str, object] | None:
     return {"format": IMAGE_FORMATS[match["mime"]], "bytes": list(raw)}
 
 
-def sheet_data(poster: object, version: str, updated: dt.date, qr: str) -> str:
+def sheet_data(
+    poster: object, version: str, updated: dt.date, qr: str, extra: Mapping[str, object] | None = None
+) -> str:
     """The JSON text a template reads: the context, the sheet's stamp, its QR code (SVG) and logo.
 
     A map sheet's SVG (``map_svg``) is passed as it is, beside the context (``data.map``): it is
@@ -102,5 +104,6 @@ def sheet_data(poster: object, version: str, updated: dt.date, qr: str) -> str:
         "stamp": {"version": version, "updated": format_date(updated)},
         "qr": qr,
         "logo": image_data(getattr(masthead, "logo", None)),
+        **(extra or {}),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -11,6 +11,7 @@ the printed "updated on" date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
@@ -40,6 +41,8 @@ BUNDLE_NAME = "tat-ca"
 RESERVED = frozenset({INDEX_NAME, BUNDLE_NAME})
 POSTERS = "posters/"
 VERSION_LENGTH = 8
+SHARED_FROM = 3
+"""A procedure posted at this many offices renders one shared body (below, the whole sheet is cheaper)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,10 @@ class Sheet:
     """Cache key: the full input hash plus the printed date."""
     plan: str | None = None
     """The plan id of a plan sheet, else None."""
+    shared: bool = False
+    """True for a procedure posted at ``SHARED_FROM`` offices or more: its sheets are rendered from
+    one shared body (:mod:`generator.posters.shared`); decided by the catalogue, not by what the
+    cache holds, so a sheet's bytes do not depend on which other sheets were rendered with it."""
 
 
 def inputs_digest(poster: ProcedurePoster | IndexPoster | pp.PlanPoster, theme: Theme) -> str:
@@ -203,7 +210,9 @@ def plan_sheets(cat: Catalogue, theme: Theme, changed: Mapping[str, dt.date] | N
                 bodies[entry.slug] = make_procedure_poster(cat, entry, office, head=head)
             poster = at_office(bodies[entry.slug], procedure_facts(cat, entry), office)
             path = f"{office}/{entry.slug}.pdf"
-            sheets.append(make_sheet(path, office, entry.slug, poster, updated[entry.slug], theme))
+            sheet = make_sheet(path, office, entry.slug, poster, updated[entry.slug], theme)
+            shared = len(entry.model.offices) >= SHARED_FROM
+            sheets.append(dataclasses.replace(sheet, shared=True) if shared else sheet)
     return _with_plans(sheets, plan_sheets_of(cat, theme, head, changed))
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.posters.cache import PosterCache, sheet_path, write_atomic
 from generator.posters.plan import Sheet
 from generator.posters.render import Renderer
+from generator.posters.shared import group_shared, render_shared
 from generator.posters.theme import Theme
 
 Progress = Callable[[int, int], None]
@@ -45,17 +46,23 @@ def _init_worker(theme: Theme) -> None:
     _WORKER["renderer"] = Renderer(theme)
 
 
-def _render_into(renderer: Renderer, sheet: Sheet, cache_folder: str) -> Done:
-    rendered = renderer.render(sheet.poster, sheet.stamp)
-    path = sheet_path(Path(cache_folder), sheet.key)
-    write_atomic(path, rendered.pdf)
-    return Done(sheet.key, rendered.pages, len(rendered.pdf))
+def _render_into(renderer: Renderer, task: Sequence[Sheet], cache_folder: str) -> list[Done]:
+    """Render one task (a sheet, or a shared procedure's sheets) into the cache."""
+    if len(task) == 1 and not task[0].shared:
+        rendered = [(task[0], renderer.render(task[0].poster, task[0].stamp))]
+    else:
+        rendered = list(render_shared(renderer, task))
+    done = []
+    for sheet, result in rendered:
+        write_atomic(sheet_path(Path(cache_folder), sheet.key), result.pdf)
+        done.append(Done(sheet.key, result.pages, len(result.pdf)))
+    return done
 
 
-def _work(sheet: Sheet, cache_folder: str) -> Done:
+def _work(task: Sequence[Sheet], cache_folder: str) -> list[Done]:
     renderer = _WORKER["renderer"]
     assert isinstance(renderer, Renderer)
-    return _render_into(renderer, sheet, cache_folder)
+    return _render_into(renderer, task, cache_folder)
 
 
 def default_jobs() -> int:
@@ -66,9 +73,13 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def heaviest_first(sheets: Sequence[Sheet]) -> list[Sheet]:
-    """Order sheets so the long ones start first (better balance across workers)."""
-    return sorted(sheets, key=lambda s: len(repr(s.poster)), reverse=True)
+def heaviest_first(tasks: Sequence[Sequence[Sheet]]) -> list[Sequence[Sheet]]:
+    """Order tasks so the long ones start first (better balance across workers)."""
+    return sorted(tasks, key=lambda t: len(t) * len(repr(t[0].poster)), reverse=True)
+
+
+SHARED_TASK = 50
+"""At most this many sheets of a shared procedure in one task (a body each, spread over the workers)."""
 
 
 def render_missing(
@@ -80,36 +91,39 @@ def render_missing(
     progress: Progress | None = None,
 ) -> int:
     """Render ``sheets`` into ``cache``; return how many were rendered."""
-    todo = heaviest_first(sheets)
+    todo = heaviest_first(group_shared(sheets, SHARED_TASK))
     if not todo:
         return 0
     workers = min(jobs or default_jobs(), len(todo))
     results = (
         _serial(todo, theme, cache)
-        if workers <= 1 or len(todo) < SERIAL_BELOW
+        if workers <= 1 or len(sheets) < SERIAL_BELOW
         else _parallel(todo, theme, cache, workers)
     )
     for done_count, done in enumerate(results, start=1):
         cache.record(done.key, done.pages, done.bytes)
         if progress is not None:
-            progress(done_count, len(todo))
-    return len(todo)
+            progress(done_count, len(sheets))
+    return len(sheets)
 
 
-def _serial(sheets: Sequence[Sheet], theme: Theme, cache: PosterCache) -> Iterator[Done]:
+def _serial(tasks: Sequence[Sequence[Sheet]], theme: Theme, cache: PosterCache) -> Iterator[Done]:
     renderer = Renderer(theme)
-    for sheet in sheets:
-        yield _render_into(renderer, sheet, str(cache.folder))
+    for task in tasks:
+        yield from _render_into(renderer, task, str(cache.folder))
 
 
-def _parallel(sheets: Sequence[Sheet], theme: Theme, cache: PosterCache, workers: int) -> Iterator[Done]:
+def _parallel(
+    tasks: Sequence[Sequence[Sheet]], theme: Theme, cache: PosterCache, workers: int
+) -> Iterator[Done]:
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(theme,))
     try:
-        pending: set[Future[Done]] = {pool.submit(_work, sheet, str(cache.folder)) for sheet in sheets}
+        folder = str(cache.folder)
+        pending: set[Future[list[Done]]] = {pool.submit(_work, task, folder) for task in tasks}
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
-                yield future.result()
+                yield from future.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
