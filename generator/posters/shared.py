@@ -42,8 +42,10 @@ def group_shared(sheets: Sequence[Sheet], limit: int) -> list[list[Sheet]]:
             tasks.append([sheet])
             continue
         group = groups.setdefault((sheet.procedure, sheet.stamp.updated.isoformat()), [])
-        if group and replace(sheet.poster, office=group[0].poster.office) != group[0].poster:
-            tasks.append([sheet])  # not the same body (never from plan_sheets): render it whole
+        first = group[0].poster if group else sheet.poster
+        assert isinstance(first, ProcedurePoster)
+        if replace(sheet.poster, office=first.office) != first:
+            tasks.append([sheet])  # not the same body (never from plan_sheets): a task of its own
             continue
         group.append(sheet)
     for group in groups.values():
