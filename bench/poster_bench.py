@@ -5,6 +5,8 @@ Usage::
     .venv/bin/python bench/poster_bench.py                 # N = 2000 procedures, 2 worker processes
     .venv/bin/python bench/poster_bench.py --count 300 --jobs 2
     .venv/bin/python bench/poster_bench.py --province         # 100 offices × 400 procedures, cold + one edit
+    .venv/bin/python bench/poster_bench.py --province --offices 10 [--whole]  # a reduced province;
+                                             # --whole: every sheet compiled whole (no shared body)
 
 Writes the catalogue with ``bench/synth.py`` into ``bench/_out/poster-synth-N`` and the posters into
 ``bench/_out/posters-N`` (cache beside it), then prints a Markdown table for docs/benchmarks.md §3.
@@ -29,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.synth import make_catalogue  # noqa: E402
 from generator.catalogue import Catalogue  # noqa: E402
+from generator.posters import plan  # noqa: E402
 from generator.posters.theme import THEME_DIR, Theme, load_theme  # noqa: E402
 from generator.posters.write import PosterReport, write_posters  # noqa: E402
 from generator.reading import read_catalogue  # noqa: E402
@@ -105,20 +108,24 @@ def main() -> None:
     parser.add_argument(
         "--province", action="store_true", help="100 commune offices, each posting all 400 procedures"
     )
+    parser.add_argument("--offices", type=int, default=100, help="offices of the province shape")
+    parser.add_argument("--whole", action="store_true", help="compile every sheet whole (no shared body)")
     args = parser.parse_args()
     if args.province:
         args.count = 400
+    if args.whole:
+        plan.SHARED_FROM = 10**9
     base = ROOT / "bench" / "_out"
     global THEME
     snapshot = base / "poster-theme"  # a copy, so editing the theme meanwhile cannot skew the run
     shutil.rmtree(snapshot, ignore_errors=True)
     shutil.copytree(THEME_DIR, snapshot)
     THEME = load_theme(snapshot)
-    shape = "province" if args.province else str(args.count)
+    shape = f"province-{args.offices}" if args.province else str(args.count)
     root = make_catalogue(
         base / f"poster-synth-{shape}",
         args.count,
-        offices_count=100 if args.province else None,
+        offices_count=args.offices if args.province else None,
         every_office=args.province,
     )
     out, cache = base / f"posters-{shape}", base / f"posters-{shape}-cache"

@@ -31,7 +31,8 @@ def combine(parts: Sequence[tuple[Path, str]], target: Path, *, title: str, auth
         combined.docinfo["/Producer"] = "Công Khai (pikepdf)"
         combined.Root.PageMode = pikepdf.Name.UseOutlines
         buffer = io.BytesIO()
-        combined.save(buffer, deterministic_id=True)
+        # streams copied as they are (still compressed): qpdf would otherwise inflate and deflate each
+        combined.save(buffer, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
     except (OSError, ValueError, pikepdf.PdfError) as exc:
         raise PosterError(f"không ghép được tệp in {target.name}: {exc}") from exc
     finally:

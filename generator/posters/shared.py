@@ -96,7 +96,7 @@ def overlay(base: bytes, stamp: bytes) -> Rendered:
             for page, layer in zip(doc.pages, top.pages, strict=True):
                 _draw_over(doc, page.obj, _as_form(doc, top, layer.obj))
             buffer = io.BytesIO()
-            doc.save(buffer, deterministic_id=True)
+            doc.save(buffer, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
             return Rendered(buffer.getvalue(), len(doc.pages))
     except pikepdf.PdfError as exc:
         raise PosterError(f"không ghép được khung cơ quan vào bảng niêm yết: {exc}") from exc
