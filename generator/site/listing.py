@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
 from generator.core.links import Link, OfficeView, office_view
+from generator.core.slots import slot
 from generator.facts.collation import collation_key
 from generator.facts.offices import FeedbackFacts, office_facts
 from generator.facts.procedure import site_feedback
@@ -78,6 +79,8 @@ class ListingPage:
     repealed: tuple[ProcedureRow, ...]
     office: OfficeView | None
     posters: tuple[Link, ...]
+    poster_slot: str
+    """On office pages, where the poster stage lists every sheet with its version (core.slots)."""
     show_field: bool
     sortable: bool
     home: str
@@ -146,6 +149,7 @@ def listing_page(
         repealed=rows_in_state(catalogue, entries, here, "repealed") if with_repealed else (),
         office=office,
         posters=posters,
+        poster_slot=slot("posters", office.facts.slug) if office and posters else "",
         show_field=show_field,
         sortable=sortable,
         home=urls.relative(here, urls.HOME),
