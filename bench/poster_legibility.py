@@ -125,7 +125,7 @@ def _pct(value: float) -> str:
     return f"{100 * value:.0f} %"
 
 
-def report(  # noqa: PLR0913 (one figure each)
+def report(
     found: list[Sheet],
     slugs: dict[str, str | None],
     short: set[str],
