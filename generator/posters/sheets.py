@@ -57,8 +57,9 @@ LONG_VALUE = 48
 """Headline values longer than this many characters print at the body size, not the headline size."""
 LONG_NAME, VERY_LONG_NAME = 90, 160
 """Procedure names longer than these print smaller, so the title never crowds out the facts."""
-RUNNING_HEAD_NAME = 56
-"""How much of the name the «(tiếp theo)» running head of a continuation sheet repeats."""
+RUNNING_HEAD = 66
+"""How long the «(tiếp theo)» running head of a continuation sheet may be: one line at the body
+size (the name is shortened to fit, the code is kept whole)."""
 
 
 def time_fact(time: TimeFacts) -> Fact:
@@ -206,8 +207,8 @@ def _name_size(name: str) -> str:
 
 
 def _running_head(facts: ProcedureFacts) -> str:
-    head = f"(tiếp theo) {shorten(facts.name, RUNNING_HEAD_NAME)}"
-    return f"{head} – {facts.code}" if facts.code else head
+    code = f" – {facts.code}" if facts.code else ""
+    return f"(tiếp theo) {shorten(facts.name, RUNNING_HEAD - len('(tiếp theo) ') - len(code))}{code}"
 
 
 SECTION_TITLES = (

@@ -26,7 +26,8 @@ def flat(text: str) -> str:
 
 def test_short_poster_has_the_exact_strings(built: Built) -> None:
     need("pdftotext")
-    text = flat(pdftotext(built.out / "mot-cua/dang-ky-khai-sinh.pdf", raw=True))  # content order: a cell reads whole
+    # In content order (-raw): the office box's name reads whole beside its hotline cell.
+    text = flat(pdftotext(built.out / "mot-cua/dang-ky-khai-sinh.pdf", raw=True))
     for phrase in [
         "Đăng ký khai sinh",
         "1.001193",
@@ -56,7 +57,8 @@ def test_office_box_and_feedback_differ_per_office(built: Built) -> None:
 
 @pytest.mark.parametrize("office", ["mot-cua", "diem-phu"])
 def test_one_page_a4_poster_is_small(built: Built, office: str) -> None:
-    # mot-cua's office box is the larger one (desks, a longer name): it must not push the sheet onto a second page
+    # mot-cua's office box is the larger one (desks, a longer name): it must not push the sheet onto
+    # a second page
     pdf = built.out / f"{office}/dang-ky-khai-sinh.pdf"
     info = pdfinfo(pdf)
     assert info["Pages"] == "1" and info["Page size"] == A4
