@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,21 @@ def test_an_office_index_stays_dense(built: Built, tmp_path: Path, copies: int, 
     # The last sheet holds at least a quarter of a middle sheet's text (as the benchmark measures it).
     chars = [len("".join(pdftotext(pdf, page).split())) for page in range(1, n + 1)]
     assert n < 3 or chars[-1] >= 0.25 * sorted(chars[1:-1])[len(chars[1:-1]) // 2], chars
+
+
+def test_a_channel_that_continues_repeats_its_label(built: Built) -> None:
+    """The long fixture's key facts run onto a second sheet: the first row there names its channel."""
+    pdf = built.out / "mot-cua/dang-ky-dat-dai-lan-dau.pdf"
+    assert "thời hạn giải quyết" in flat(pdftotext(pdf, 1, raw=True))  # the key facts start on page 1
+    continued = [
+        page
+        for page in range(2, pages(pdf) + 1)
+        if flat(pdftotext(pdf, page, raw=True))
+        .split(" – ", 1)[-1]
+        .lstrip(" 0123456789.")
+        .startswith("thời hạn giải quyết phí, lệ phí")
+    ]
+    assert continued, "the key facts no longer continue onto a second sheet: pick a longer fixture"
+    for page in continued:
+        text = flat(pdftotext(pdf, page, raw=True))
+        assert re.search(r"(trực tiếp|trực tuyến|bưu chính)[^()]* \(tiếp theo\)", text), (page, text[:300])
