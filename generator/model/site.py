@@ -47,6 +47,14 @@ class OpenData(Record):
 class Site(Record):
     """content/site.yaml: thiết lập chung của trang (site settings)."""
 
+    schema_version: int = describe(
+        "Phiên bản định dạng nội dung",
+        "Định dạng nội dung mà kho này viết theo (CHANGELOG của gói congkhai). Khi nâng cấp gói làm đổi "
+        "định dạng, «congkhai check» chỉ rõ và «congkhai migrate» chuyển nội dung. Mặc định 1.",
+        1,
+        ge=1,
+        strict=True,
+    )
     title: Text = describe("Tên trang", "Tên hiển thị của trang web.")
     description: Text | None = describe("Mô tả", "Một câu giới thiệu trang.", None)
     publisher: Publisher = describe("Cơ quan công bố", "Cơ quan chịu trách nhiệm nội dung.")
