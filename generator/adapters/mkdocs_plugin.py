@@ -43,7 +43,7 @@ from generator.site.providers import render_chrome
 
 log = get_plugin_logger(__name__)
 
-THEME_PRIVATE = ("posters/", "fragments/")
+THEME_PRIVATE = ("posters/", "fragments/", "admin/")
 """Folders of site_theme/ that hold templates for our own renderers; MkDocs must not publish them."""
 
 
