@@ -34,11 +34,12 @@ from generator.model.site import Editor
 from generator.publisher import init_publisher
 from generator.reading import read_catalogue
 from generator.site.admin.config import COLLECTIONS, SETTINGS_FILES, cms_config
-from generator.site.admin.write import SCRIPT, config_text, local_script
+from generator.site.admin.write import SCRIPT, VENDORED, config_text, local_script
 from tests.conftest import AS_OF, PROJECT_ROOT
 
 SVELTIA_SCHEMA = PROJECT_ROOT / "tests" / "browser" / "vendor" / "sveltia-cms.schema.json"
-CONFIG = cms_config(Editor(backend="github", repo="ubnd-xa-an-hoa/noi-dung"))
+FIELDS = [("ho-tich", "Hộ tịch"), ("chung-thuc", "Chứng thực")]
+CONFIG = cms_config(Editor(backend="github", repo="ubnd-xa-an-hoa/noi-dung"), FIELDS)
 Node = dict[str, Any]
 
 
@@ -104,6 +105,15 @@ def test_labels_and_hints_are_the_schema_titles_and_descriptions() -> None:
     items = {f["name"]: f for f in {f["name"]: f for f in fields["documents"]["fields"]}["items"]["fields"]}
     assert items["copies"]["widget"] == "number" and items["present_only"]["widget"] == "boolean"
     assert fields["offices"]["widget"] == "relation" and fields["offices"]["multiple"] is True
+    assert fields["field"]["options"] == [
+        {"label": "Hộ tịch", "value": "ho-tich"},
+        {"label": "Chứng thực", "value": "chung-thuc"},
+    ]
+    assert fields["steps"]["required"] is True and fields["steps"]["min"] == 1, "Decree 63 parts are required"
+    review = {
+        f["name"]: f for f in {f["name"]: f for f in fields["source"]["fields"]}["needs_review"]["fields"]
+    }
+    assert review["field"]["widget"] == "string", "only a record's own top-level keys are references"
 
 
 def test_the_config_is_valid_for_sveltia() -> None:
@@ -118,14 +128,14 @@ def test_the_config_is_valid_for_sveltia() -> None:
 
 def test_the_backend_follows_the_settings() -> None:
     gitea = cms_config(Editor(backend="gitea", repo="so/noi-dung", api_root="https://git.tinh.vn/api/v1",
-                              app_id="abc"))  # fmt: skip
+                              app_id="abc"), FIELDS)  # fmt: skip
     assert gitea["backend"] == {
         **{"name": "gitea", "repo": "so/noi-dung", "branch": "main"},
         **{"api_root": "https://git.tinh.vn/api/v1", "app_id": "abc", "auth_type": "pkce"},
     }
     assert gitea["publish_mode"] == "simple", "Sveltia has no editorial workflow on Gitea/Forgejo"
     assert CONFIG["publish_mode"] == "editorial_workflow"
-    direct = cms_config(Editor(backend="gitlab", repo="a/b", review=False))
+    direct = cms_config(Editor(backend="gitlab", repo="a/b", review=False), FIELDS)
     assert direct["publish_mode"] == "simple"
 
 
@@ -181,7 +191,7 @@ def publisher(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_new_procedure_saved_by_the_cms_passes_check(publisher: Path) -> None:
     collection = _collection("procedures")
-    entry = _entry(collection["fields"], {"field": "ho-tich", "offices": "trung-tam-phuc-vu-hanh-chinh-cong"})
+    entry = _entry(collection["fields"], {"offices": "trung-tam-phuc-vu-hanh-chinh-cong"})
     # Rules across fields, which the hints state: a fee has «amount, percent, text or exempt», a time
     # limit «value, stages or text»; the form cannot require one of several fields.
     for channel in entry["channels"]:
@@ -234,12 +244,13 @@ def test_the_form_holds_every_key_of_the_sample_files(collection: str, pattern: 
         assert _cut(loaded.data, None, fields) == loaded.data, path
 
 
-def test_the_script_reads_its_ui_strings_from_the_site() -> None:
+def test_the_script_fetches_nothing_from_a_cdn() -> None:
     script = (THEME_DIR / "admin" / SCRIPT).read_text(encoding="utf-8")
     fixed = local_script(script)
-    assert "/locales`" in script and "=`./locales`" in fixed
-    assert len(fixed) < len(script) and fixed.count("unpkg.com/@sveltia/cms`") == script.count(
-        "unpkg.com/@sveltia/cms`"
-    )
+    assert "cdn.jsdelivr.net" in script and "cdn.jsdelivr.net" not in fixed
+    assert "=`./locales`" in fixed and "=`./package.json`" in fixed
+    assert fixed.count("url(./fonts/") == 3
+    for name in VENDORED:
+        assert (THEME_DIR / "admin" / name).is_file(), name
     with pytest.raises(GeneratorError, match="Sveltia"):
         local_script(fixed)

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.catalogue import Catalogue
 from generator.checks.parts import MANDATORY_PARTS
 from generator.model import FieldList, Office, Procedure
 from generator.model.site import Editor, Site
@@ -31,15 +32,15 @@ OPTION_LABELS: dict[str, str] = {
 }
 """Vietnamese labels of the codes a select offers; a code without one shows as itself."""
 
-FIELDS_RELATION: Node = {"collection": "settings", "file": "fields", "value_field": "fields.*.slug"}
 OFFICES_RELATION: Node = {"collection": "offices", "value_field": "{{slug}}", "display_fields": ["name"]}
 RELATIONS: dict[tuple[str, str], Node] = {
-    ("procedures", "field"): {**FIELDS_RELATION, "display_fields": ["fields.*.name"]},
     ("procedures", "offices"): OFFICES_RELATION,
     ("plans", "office"): OFFICES_RELATION,
     ("site", "default_office"): OFFICES_RELATION,
 }
-"""References the form offers as a choice among existing records instead of free text."""
+"""References the form offers as a choice among existing records instead of free text (top-level
+fields only). A procedure's ``field`` is a select of the fields in content/fields.yaml at build time:
+Sveltia cannot point a relation into a list inside one file."""
 
 PATTERN_MESSAGE = "Chưa đúng dạng: xem hướng dẫn dưới ô."
 DATE_WIDGET: Node = {"widget": "datetime", "type": "date", "format": "YYYY-MM-DD"}
@@ -64,11 +65,11 @@ def _resolve(node: Node, defs: dict[str, Node]) -> tuple[Node, bool]:
     return merged, nullable
 
 
-def object_fields(schema: Node, defs: dict[str, Node], collection: str) -> list[Node]:
-    """The CMS fields of one object schema, in model order."""
+def object_fields(schema: Node, defs: dict[str, Node], collection: str, *, top: bool = False) -> list[Node]:
+    """The CMS fields of one object schema, in model order (``top``: the record itself, not a part)."""
     required = set(schema.get("required", ()))
     return [
-        field_of(name, node, defs, collection=collection, required=name in required)
+        field_of(name, node, defs, collection=collection if top else "", required=name in required)
         for name, node in schema.get("properties", {}).items()
     ]
 
@@ -151,7 +152,7 @@ def _number_widget(node: Node) -> Node:
 def model_fields(model: type[BaseModel], collection: str) -> list[Node]:
     """The CMS fields of a whole content model."""
     schema = schema_of(model)
-    return object_fields(schema, schema.get("$defs", {}), collection)
+    return object_fields(schema, schema.get("$defs", {}), collection, top=True)
 
 
 COLLECTIONS: tuple[tuple[str, str, type[BaseModel]], ...] = (
@@ -186,8 +187,11 @@ def _backend(editor: Editor) -> Node:
     return backend
 
 
-def _folder_collection(name: str, label: str, model: type[BaseModel]) -> Node:
+def _folder_collection(name: str, label: str, model: type[BaseModel], choices: list[tuple[str, str]]) -> Node:
     folder, path, identifier = FOLDERS[name]
+    fields = model_fields(model, name)
+    if model is Procedure:
+        fields = _with_field_choices(_mandatory(fields), choices)
     return {
         "name": name,
         "label": label,
@@ -199,7 +203,7 @@ def _folder_collection(name: str, label: str, model: type[BaseModel]) -> Node:
         "identifier_field": identifier,
         "slug": {"template": "{{slug}}", "editable": True, "hint": SLUG_HINT},
         "summary": "{{" + identifier + "}}",
-        "fields": _mandatory(model_fields(model, name)) if model is Procedure else model_fields(model, name),
+        "fields": fields,
     }
 
 
@@ -224,8 +228,19 @@ SLUG_HINT = (
 )
 
 
-def cms_config(editor: Editor) -> Node:
-    """The whole ``config.yml`` of the CMS for a site whose ``editor`` settings are ``editor``."""
+def field_choices(catalogue: Catalogue) -> list[tuple[str, str]]:
+    """The fields (lĩnh vực) a procedure may name: slug and name, from content/fields.yaml."""
+    return [(f.slug, f.name) for f in catalogue.fields.model.fields]
+
+
+def _with_field_choices(fields: list[Node], choices: list[tuple[str, str]]) -> list[Node]:
+    options = [{"label": name, "value": slug} for slug, name in choices]
+    return [{**f, "widget": "select", "options": options} if f["name"] == "field" else f for f in fields]
+
+
+def cms_config(editor: Editor, fields: list[tuple[str, str]]) -> Node:
+    """The whole ``config.yml`` of the CMS for a site whose ``editor`` settings are ``editor`` and
+    whose fields (lĩnh vực) are ``fields`` (slug, name)."""
     files = [
         {"name": name, "label": label, "file": path, "fields": model_fields(model, name)}
         for name, label, path, model in SETTINGS_FILES
@@ -238,7 +253,7 @@ def cms_config(editor: Editor) -> Node:
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "output": {"omit_empty_optional_fields": True},
         "collections": [
-            *(_folder_collection(name, label, model) for name, label, model in COLLECTIONS),
+            *(_folder_collection(name, label, model, fields) for name, label, model in COLLECTIONS),
             {"name": "settings", "label": "Thiết lập", "format": "yaml", "files": files},
         ],
     }

@@ -9,6 +9,7 @@ the only outside host the editor talks to is the forge's API named in ``content/
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -21,14 +22,36 @@ from generator.catalogue import Catalogue
 from generator.core.build_context import BuildContext
 from generator.core.jinja import THEME_DIR
 from generator.errors import GeneratorError
-from generator.site.admin.config import cms_config
+from generator.site.admin.config import cms_config, field_choices
 
 ADMIN = "admin"
 SCRIPT = "sveltia-cms.js"
-VENDORED = ("LICENSE.txt", "locales/vi.json")
-"""The files of ``site_theme/admin/`` copied as they are (the script is copied with one change)."""
-LOCALES_FROM_CDN = re.compile(r"=`\$\{(\w+)\}@\$\{(\w+)\}/locales`")
-"""Where Sveltia fetches its UI strings for a non-English browser: ``https://unpkg.com/@sveltia/cms@<v>/locales``."""
+SVELTIA_VERSION = "0.221.1"
+"""The vendored version (site_theme/assets/vendor.json); ``admin/package.json`` tells the update check."""
+VENDORED = (
+    "LICENSE.txt",
+    "locales/vi.json",
+    "fonts/source-sans-3-latin-wght-normal.woff2",
+    "fonts/noto-mono-latin-400-normal.woff2",
+    "fonts/material-symbols-outlined-latin-wght-normal.woff2",
+    "fonts/source-sans-3-LICENSE.txt",
+    "fonts/noto-mono-LICENSE.txt",
+    "fonts/material-symbols-outlined-LICENSE.txt",
+)
+"""The files of ``site_theme/admin/`` copied as they are (the script is copied with :data:`CDN_PATCHES`)."""
+FONT_CDN = r"https://cdn\.jsdelivr\.net/fontsource/fonts/"
+CDN_PATCHES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"=`\$\{\w+\}@\$\{\w+\}/locales`"), "=`./locales`"),  # UI strings (non-English browsers)
+    (re.compile(r"=`\$\{\w+\}/package\.json`"), "=`./package.json`"),  # the «new version available» check
+    (re.compile(FONT_CDN + r"source-sans-3:vf@[\d.]+/latin-wght-normal\.woff2"),
+     "./fonts/source-sans-3-latin-wght-normal.woff2"),
+    (re.compile(FONT_CDN + r"noto-mono@[\d.]+/latin-400-normal\.woff2"),
+     "./fonts/noto-mono-latin-400-normal.woff2"),
+    (re.compile(FONT_CDN + r"material-symbols-outlined:vf@[\d.]+/latin-wght-normal\.woff2"),
+     "./fonts/material-symbols-outlined-latin-wght-normal.woff2"),
+)  # fmt: skip
+"""What the script would fetch from unpkg.com or cdn.jsdelivr.net on every visit, pointed at ``admin/``.
+Each address must be found exactly once, so a new Sveltia version is checked, not trusted."""
 
 PAGE = """<!doctype html>
 <html lang="vi">
@@ -68,22 +91,26 @@ def write_admin(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) -> None
     folder = site_dir / ADMIN
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "index.html").write_text(PAGE.format(title=escape(site.title)), encoding="utf-8")
-    (folder / "config.yml").write_text(config_text(cms_config(site.editor)), encoding="utf-8")
+    (folder / "config.yml").write_text(
+        config_text(cms_config(site.editor, field_choices(catalogue))), encoding="utf-8"
+    )
     (folder / SCRIPT).write_text(local_script((THEME_DIR / ADMIN / SCRIPT).read_text("utf-8")), "utf-8")
+    (folder / "package.json").write_text(json.dumps({"version": SVELTIA_VERSION}) + "\n", "utf-8")
     for name in VENDORED:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(THEME_DIR / ADMIN / name, folder / name)
 
 
 def local_script(script: str) -> str:
-    """The vendored script with its UI strings read from ``admin/locales/`` instead of a CDN.
+    """The vendored script with every address of :data:`CDN_PATCHES` pointed at the site's ``admin/``.
 
-    Refuses a script where the address is not found exactly once: a new Sveltia version must be
-    checked (docs/editing.md § Updating Sveltia) rather than silently fetch from outside again."""
-    fixed, count = LOCALES_FROM_CDN.subn("=`./locales`", script)
-    if count != 1:
-        raise GeneratorError(
-            f"site_theme/admin/{SCRIPT}: không tìm thấy đúng một địa chỉ tải chuỗi giao diện ({count}); "
-            "xem docs/editing.md trước khi cập nhật Sveltia CMS."
-        )
-    return fixed
+    Refuses a script where one is not found exactly once: a new Sveltia version must be checked
+    (docs/editing.md § Updating Sveltia CMS) rather than silently fetch from outside again."""
+    for pattern, local in CDN_PATCHES:
+        script, count = pattern.subn(local, script)
+        if count != 1:
+            raise GeneratorError(
+                f"site_theme/admin/{SCRIPT}: địa chỉ «{pattern.pattern}» xuất hiện {count} lần (cần đúng 1); "
+                "xem docs/editing.md trước khi cập nhật Sveltia CMS."
+            )
+    return script
