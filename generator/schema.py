@@ -45,7 +45,7 @@ PUBLISHER_SCHEMA_DIR = Path("schema")
 def schema_path(root: Path, name: str) -> Path:
     """Where the schema for content type ``name`` is committed: ``generator/schema/`` in this
     repository (the package's source), ``schema/`` in a publisher's repository."""
-    folder = SCHEMA_DIR if (root / "generator" / "__init__.py").is_file() else PUBLISHER_SCHEMA_DIR
+    folder = SCHEMA_DIR if (root / SCHEMA_DIR).is_dir() else PUBLISHER_SCHEMA_DIR
     return root / folder / f"{name}.schema.json"
 
 
