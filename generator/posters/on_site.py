@@ -51,9 +51,10 @@ def office_table(office: str, rows: Iterable[Row]) -> str:
         href = urls.relative(here, f"posters/{row['path']}")
         body.append(
             f'<tr data-ck-sheet="{escape(row["path"])}"><th scope="row"><a href="{escape(href)}" '
-            f'type="application/pdf">{escape(row["title"])}</a></th><td><code>{escape(row["version"])}</code>'
-            f"</td><td>{_date(row)}</td><td>{escape(row['pages'])}</td>"
-            f"<td>{size_text(int(str(row['bytes'])))}</td></tr>"
+            f'type="application/pdf">{escape(row["title"])}</a></th><td data-label="Phiên bản"><code>'
+            f'{escape(row["version"])}</code></td><td data-label="Cập nhật">{_date(row)}</td>'
+            f'<td data-label="Số trang">{escape(row["pages"])}</td>'
+            f'<td data-label="Dung lượng">{size_text(int(str(row["bytes"])))}</td></tr>'
         )
     return (
         '<div class="ck-table-wrap"><table class="ck-poster-list">'

@@ -68,6 +68,7 @@ class ListingPage:
         title: page heading. intro: one sentence or None. rows: active procedures.
         upcoming: procedures not yet in force. repealed: repealed ones (only on the full list).
         office: the office box on office pages. posters: poster PDF links on office pages.
+        poster_slot: on office pages, where the poster stage lists every sheet with its version.
         show_field: whether the table has a field column. sortable: whether JS may sort the table.
         home: link to the home page. feedback: feedback block. search_param: filter parameter name.
     """
@@ -80,7 +81,6 @@ class ListingPage:
     office: OfficeView | None
     posters: tuple[Link, ...]
     poster_slot: str
-    """On office pages, where the poster stage lists every sheet with its version (core.slots)."""
     show_field: bool
     sortable: bool
     home: str

@@ -14,8 +14,9 @@ from generator.core.slots import fill_slots, slot, slot_key
 from generator.posters.on_site import size_text
 
 ROW = re.compile(
-    r'<tr data-ck-sheet="([^"]+)"><th scope="row"><a href="([^"]+)"[^>]*>.*?</a></th><td><code>([^<]+)</code>'
-    r'</td><td><time datetime="([0-9-]+)">[^<]+</time></td><td>(\d+)</td><td>([^<]+)</td></tr>'
+    r'<tr data-ck-sheet="([^"]+)"><th scope="row"><a href="([^"]+)"[^>]*>.*?</a></th><td[^>]*><code>([^<]+)'
+    r'</code></td><td[^>]*><time datetime="([0-9-]+)">[^<]+</time></td>'
+    r"<td[^>]*>(\d+)</td><td[^>]*>([^<]+)</td></tr>"
 )
 OFFICE_BOX = re.compile(r'<div class="ck-office" data-ck-office="([^"]+)">(.*?)</div>', re.S)
 VERSION = re.compile(
