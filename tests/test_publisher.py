@@ -128,6 +128,7 @@ def test_the_wheel_installs_and_builds_a_publisher_site(tmp_path: Path) -> None:
     assert any((site / "posters").rglob("*.pdf")), "the posters come from the packaged theme"
     assert (site / "assets" / "fonts" / "be-vietnam-pro" / "OFL.txt").is_file()
     assert not list(site.rglob("*.typ")) and not (site / "fragments").exists()
+    assert (site / "admin" / "config.yml").is_file() and (site / "admin" / "fonts").is_dir()
     assert wheel.name == f"congkhai-{__version__}-py3-none-any.whl"
 
 
