@@ -104,6 +104,7 @@ def test_labels_and_hints_are_the_schema_titles_and_descriptions() -> None:
     assert fields["steps"]["summary"] == "{{fields.title}}" and steps["text"]["widget"] == "text"
     items = {f["name"]: f for f in {f["name"]: f for f in fields["documents"]["fields"]}["items"]["fields"]}
     assert items["copies"]["widget"] == "number" and items["present_only"]["widget"] == "boolean"
+    assert _collection("procedures")["slug"]["editable"] == ["create"], "a saved page address never moves"
     assert fields["offices"]["widget"] == "relation" and fields["offices"]["multiple"] is True
     assert fields["field"]["options"] == [
         {"label": "Hộ tịch", "value": "ho-tich"},

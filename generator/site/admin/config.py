@@ -201,7 +201,7 @@ def _folder_collection(name: str, label: str, model: type[BaseModel], choices: l
         "format": "yaml",
         "create": True,
         "identifier_field": identifier,
-        "slug": {"template": "{{slug}}", "editable": True, "hint": SLUG_HINT},
+        "slug": {"template": "{{slug}}", "editable": ["create"], "hint": SLUG_HINT, "pattern": SLUG_PATTERN},
         "summary": "{{" + identifier + "}}",
         "fields": fields,
     }
@@ -223,6 +223,11 @@ def _mandatory(fields: list[Node]) -> list[Node]:
     ]
 
 
+SLUG_PATTERN = [
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    "Chỉ chữ thường không dấu, số và dấu «-», ví dụ dang-ky-khai-sinh.",
+]
+"""The file name is the page address (and the QR code's target): set once, when the entry is created."""
 SLUG_HINT = (
     "Tên tệp, cũng là địa chỉ trang: chữ thường không dấu, nối bằng «-». Đừng đổi sau khi đã in mã QR."
 )
