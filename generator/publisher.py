@@ -33,6 +33,12 @@ CI_FILES = {
     "gitlab": ("gitlab-ci.yml", ".gitlab-ci.yml"),
 }
 CONTENT_FOLDERS = ("content", "procedures")
+TEMPLATE_FILES = {
+    "README.md": "README.md",
+    "gitignore": ".gitignore",
+    "vscode-extensions.json": ".vscode/extensions.json",
+}
+"""Files of ``templates/publisher/`` and where they go (VS Code offers the YAML extension on opening)."""
 _THEME_LINE = re.compile(r"^  custom_dir: site_theme.*\n", re.MULTILINE)
 _MODELINE_SCHEMA = re.compile(r"(\$schema=(?:\.\./)+)generator/schema/")
 
@@ -63,8 +69,9 @@ def init_publisher(target: Path, *, forge: str = "github", source: str | None = 
     template, place = CI_FILES[forge]
     (target / place).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PACKAGE / "templates" / "ci" / template, target / place)
-    for name in ("README.md", ".gitignore"):
-        shutil.copyfile(TEMPLATES / name.lstrip("."), target / name)
+    for name, place in TEMPLATE_FILES.items():
+        (target / place).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(TEMPLATES / name, target / place)
     (target / "requirements.txt").write_text(requirements_text(source), encoding="utf-8")
     shutil.copyfile(SHIPPED_LOCK, target / LOCK_NAME)
     write_schemas(target)

@@ -29,6 +29,7 @@ EXPECTED = {
     "requirements.txt",
     "requirements.lock",
     ".github/workflows/congkhai.yml",
+    ".vscode/extensions.json",
     "content/site.yaml",
     "schema/procedure.schema.json",
 }
