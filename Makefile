@@ -51,4 +51,4 @@ bench: setup  ## the benchmarks behind docs/benchmarks.md (each prints its figur
 	$(BIN)/python bench/poster_bench.py --count 2000
 
 clean:
-	rm -rf site .cache build
+	rm -rf site .cache build dist

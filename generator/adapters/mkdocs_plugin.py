@@ -33,6 +33,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator.adapters.staging import Staging
 from generator.build import BuildSettings, Rendering, build, finish
+from generator.core.jinja import THEME_DIR
 from generator.core.pages import GeneratedPage
 from generator.errors import ContentError, GeneratorError
 from generator.load.markdown_rules import front_matter_problem
@@ -42,7 +43,7 @@ from generator.site.providers import render_chrome
 
 log = get_plugin_logger(__name__)
 
-THEME_PRIVATE = ("posters/", "fragments/")
+THEME_PRIVATE = ("posters/", "fragments/", "admin/")
 """Folders of site_theme/ that hold templates for our own renderers; MkDocs must not publish them."""
 
 
@@ -72,6 +73,14 @@ def settings_from(options: CongKhaiConfig) -> BuildSettings:
     return BuildSettings(as_of, frozenset(name.strip() for name in skip if name.strip()))
 
 
+def _use_packaged_theme(config: MkDocsConfig) -> None:
+    """Put the package's theme first unless mkdocs.yml names it already (a publisher's repository
+    has no ``custom_dir``: the theme comes with the installed package, docs/publishers.md)."""
+    theme = str(THEME_DIR)
+    if not any(Path(folder).resolve() == THEME_DIR.resolve() for folder in config.theme.dirs):
+        config.theme.dirs.insert(0, theme)
+
+
 class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-call]
     """Runs the Công Khai pipeline inside ``mkdocs build`` / ``mkdocs serve``."""
 
@@ -93,6 +102,7 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the catalogue, take site name and URL from content/site.yaml, stage the output."""
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        _use_packaged_theme(config)
         try:
             self.run = build(root, settings_from(self.config))
             self.rendering = rendering = next(self.run)  # read, validate, make every page

@@ -27,10 +27,12 @@ from generator.checks.references import (
 )
 from generator.checks.review import check_review_notes
 from generator.checks.times import check_online_level, check_step_durations, check_time_cases, check_times
+from generator.checks.version import check_schema_version
 from generator.checks.wording import check_public_text, check_publication
 from generator.issues import Issue
 
 CHECKS: tuple[Callable[[Catalogue], Iterator[Issue]], ...] = (
+    check_schema_version,
     check_unique_slugs,
     check_unique_codes,
     check_references,
