@@ -8,6 +8,7 @@ issue found in one run.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from types import MappingProxyType
@@ -95,11 +96,11 @@ def _content_files(folder: Path, root: Path, issues: list[Issue]) -> list[Path]:
             )
         )
     found = []
+    real_folder = Path(os.path.realpath(folder))  # once: the folder itself was checked above
     for path in sorted(folder.rglob("*.yaml")):
-        problem = outside_issue(path, root, folder)
-        if problem is None:
+        if Path(os.path.realpath(path)).is_relative_to(real_folder):
             found.append(path)
-        else:
+        elif (problem := outside_issue(path, root, folder)) is not None:
             issues.append(problem)
     return found
 

@@ -58,6 +58,8 @@ KEY_PATTERN = re.compile(
     r"(?<![\w])(" + "|".join(sorted(_record_keys(), key=len, reverse=True)) + r")(?![\w])"
 )
 EDITORISM_PATTERN = re.compile("|".join(re.escape(p) for p in EDITORISMS), re.IGNORECASE)
+EDITORISM_FOLDED = re.compile("|".join(re.escape(p.casefold()) for p in EDITORISMS))
+"""The same phrases against casefolded text: a fast first look (case-insensitive search is 3× slower)."""
 
 
 def public_texts(record: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
@@ -82,10 +84,10 @@ def _texts(value: object, path: PathKey) -> Iterator[tuple[PathKey, str]]:
 
 def wording_problem(text: str) -> str | None:
     """Why ``text`` reads like an editor's note (in Vietnamese), or None when it reads as public text."""
-    key = KEY_PATTERN.search(text)
+    key = KEY_PATTERN.search(text) if "_" in text else None  # every key in the pattern has «_»
     if key:
         return f"nhắc tới khóa YAML «{key.group(1)}»"
-    phrase = EDITORISM_PATTERN.search(text)
+    phrase = EDITORISM_PATTERN.search(text) if EDITORISM_FOLDED.search(text.casefold()) else None
     if phrase:
         return f"có câu ghi chú nội bộ «{phrase.group(0)}»"
     return None

@@ -46,12 +46,18 @@ def _copy_hashed(site_dir: Path, relative: str) -> str:
     return relative.rsplit("/", 1)[0] + "/" + target.name
 
 
-def _rewrite(path: Path, names: dict[str, str]) -> None:
-    """Replace each plain asset path (as the end of a URL: before a quote, ``)`` or ``?``)."""
+def _links(names: dict[str, str]) -> re.Pattern[str]:
+    """Every plain asset path as the end of a URL (before a quote, ``)``, ``?`` or ``#``), in one pattern."""
+    plain = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(f"(?:{plain})(?=[\"')?#])")
+
+
+def _rewrite(path: Path, names: dict[str, str], links: re.Pattern[str] | None = None) -> None:
+    """Replace each plain asset path by its fingerprinted name, in one pass over the file."""
+    if not names:
+        return
     text = path.read_text(encoding="utf-8")
-    new = text
-    for plain, hashed in names.items():
-        new = re.sub(re.escape(plain) + r"(?=[\"')?#])", hashed, new)
+    new = (links or _links(names)).sub(lambda match: names[match.group(0)], text)
     if new != text:
         path.write_text(new, encoding="utf-8")
 
@@ -76,5 +82,6 @@ def fingerprint_assets(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) 
         if path.suffix == ".css":
             _rewrite(path, stylesheet_fonts)  # ../fonts/… inside the stylesheet, before it is hashed
         names[relative] = _copy_hashed(site_dir, relative)
+    links = _links(names)
     for page in site_dir.rglob("*.html"):
-        _rewrite(page, names)
+        _rewrite(page, names, links)

@@ -106,8 +106,21 @@ def procedures_csv(records: list[dict[str, Any]]) -> str:
     return csv_text([column.key for column in COLUMNS], rows)
 
 
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+def _json(value: dict[str, Any]) -> str:
+    """JSON with one top-level key per line and one item of a list per line.
+
+    As readable in a diff as an indented file (a changed procedure is one changed line), and made by
+    the C encoder: ``indent=`` switches ``json`` to its pure-Python encoder, 15× slower on 12 MB.
+    """
+    lines = []
+    for key, item in value.items():
+        name = json.dumps(key, ensure_ascii=False)
+        if isinstance(item, list) and item:
+            rows = ",\n  ".join(json.dumps(row, ensure_ascii=False) for row in item)
+            lines.append(f" {name}: [\n  {rows}\n ]")
+        else:
+            lines.append(f" {name}: {json.dumps(item, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def write_open_data(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) -> None:
