@@ -137,11 +137,16 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
                 )
             files.append(File.generated(config, page.src_uri, content=""))
         self.fingerprints = _fingerprints(files)  # pages name the assets' copies before they are written
-        self.pages = {page.src_uri: page for page in pages}
-        self.titles = {page.path: page.title for page in pages}
-        self.parents = {page.path: page.parent for page in pages if page.parent is not None}
+        self.use_rendering(self.rendering)
         config.nav = _with_generated_nav(config.nav, pages)
         return files
+
+    def use_rendering(self, rendering: Rendering) -> None:
+        """Render generated pages from ``rendering`` from now on (the preview swaps in a new one)."""
+        self.rendering = rendering
+        self.pages = {page.src_uri: page for page in rendering.pages}
+        self.titles = {page.path: page.title for page in rendering.pages}
+        self.parents = {page.path: page.parent for page in rendering.pages if page.parent is not None}
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """Generated pages have no Markdown: their body is rendered from the model later."""
