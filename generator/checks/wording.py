@@ -64,22 +64,34 @@ EDITORISM_FOLDED = re.compile("|".join(re.escape(p.casefold()) for p in EDITORIS
 
 def public_texts(record: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
     """Every public text value of ``record`` with its key path (internal fields and records skipped)."""
+    found: list[tuple[PathKey, str]] = []
+    _collect(record, path, found)
+    return iter(found)
+
+
+def _collect(record: BaseModel, path: PathKey, found: list[tuple[PathKey, str]]) -> None:
+    """Append the texts of one record in field order (a plain recursion: this walk runs over every
+    value of every procedure, and nested generators made it the slowest rule of the check)."""
     for name in type(record).model_fields:
         if name in INTERNAL:
             continue
-        yield from _texts(getattr(record, name), (*path, name))
+        value = getattr(record, name)
+        if isinstance(value, str):
+            found.append(((*path, name), value))
+        elif isinstance(value, BaseModel | tuple):
+            _collect_value(value, (*path, name), found)
 
 
-def _texts(value: object, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+def _collect_value(value: object, path: PathKey, found: list[tuple[PathKey, str]]) -> None:
     if isinstance(value, str):
-        yield path, value
+        found.append((path, value))
     elif isinstance(value, SKIPPED):
         return
     elif isinstance(value, BaseModel):
-        yield from public_texts(value, path)
+        _collect(value, path, found)
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
-            yield from _texts(item, (*path, i))
+            _collect_value(item, (*path, i), found)
 
 
 def wording_problem(text: str) -> str | None:
