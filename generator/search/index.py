@@ -97,6 +97,9 @@ class LeanBuilder(Builder):  # type: ignore[misc]
         k1, b = self._k1, self._b
         for field_ref, term_frequencies in self.field_term_frequencies.items():
             field_name, _, doc_ref = field_ref.partition("/")  # lunr's FieldRef.from_string
+            if not term_frequencies:  # lunr divides only inside its loop: an empty field may average 0
+                vectors[field_ref] = Vector([])
+                continue
             length_ratio = self.field_lengths[field_ref] / self.average_field_length[field_name]
             boost = self._fields[field_name].boost
             doc_boost = self._documents[doc_ref].get("boost", 1)
