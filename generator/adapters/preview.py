@@ -18,6 +18,7 @@ its own ``build()`` calls for each page (the version is pinned in requirements.l
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -156,8 +157,8 @@ class PreviewSite:
     def _inside(self, path: Path) -> Path | None:
         """``path`` under the root as the catalogue names it; None for a file that is gone and was
         never content (an editor's or ``sed -i``'s temporary file, renamed over the real one)."""
-        try:
-            path = self.root / path.resolve().relative_to(self.root)
+        try:  # not resolved: a link stays a link, and the read reports one leading outside
+            path = self.root / Path(os.path.abspath(path)).relative_to(self.root)
         except ValueError:
             return None
         if path.exists() or self.built is None:
@@ -314,7 +315,7 @@ def _src_uri(slug: str) -> str:
 
 def _slugs_of(catalogue: Catalogue, path: Path) -> list[str]:
     """The slug of the procedure read from ``path`` (none when the file is new or deleted)."""
-    return [e.slug for e in catalogue.procedures if e.file.path.resolve() == path.resolve()]
+    return [e.slug for e in catalogue.procedures if e.file.path == path]
 
 
 def _listing(catalogue: Catalogue, pages: list[GeneratedPage], slugs: tuple[str, ...]) -> list[GeneratedPage]:

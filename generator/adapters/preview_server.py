@@ -31,6 +31,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.adapters.preview import Outcome, PreviewSite
+from generator.errors import GeneratorError
 from generator.issues import Issue
 
 log = logging.getLogger("congkhai.preview")
@@ -131,8 +132,11 @@ class Handler(SimpleHTTPRequestHandler):
             return self._send(HTTPStatus.SERVICE_UNAVAILABLE, "text/html; charset=utf-8", page)
         target = Path(self.translate_path(self.path))
         if path.startswith("/posters/") and target.suffix == ".pdf" and not target.is_file():
-            with self.state.lock:
-                self.preview.poster_at(path.removeprefix("/posters/"))
+            try:
+                with self.state.lock:
+                    self.preview.poster_at(path.removeprefix("/posters/"))
+            except GeneratorError as exc:  # a sheet Typst cannot make: say so on the page
+                return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain; charset=utf-8", str(exc))
         if target.is_dir() and path.endswith("/"):
             target = target / "index.html"
         if target.suffix == ".html" and target.is_file():
@@ -232,14 +236,14 @@ Reporter = Callable[[Outcome, float], None]
 def serve(preview: PreviewSite, *, host: str, port: int, report: Reporter) -> None:
     """Build, then serve until interrupted (Ctrl+C)."""
     state = State()
-    started = time.perf_counter()
-    state.show(preview.build_all())
-    report(state_outcome(state), time.perf_counter() - started)
     saved: queue.Queue[Path] = queue.Queue()
     observer = Observer()
     for folder in watched(preview):
         observer.schedule(Watcher(saved), str(folder), recursive=True)
-    observer.start()
+    observer.start()  # before the first build: a save made meanwhile is applied after it
+    started = time.perf_counter()
+    state.show(preview.build_all())
+    report(state_outcome(state), time.perf_counter() - started)
     Worker(preview, state, saved, report).start()
     Handler.preview, Handler.state = preview, state
     server = ThreadingHTTPServer((host, port), Handler)
