@@ -123,6 +123,7 @@ CODES: dict[str, str] = {
     "not-applicable-conflict": "a part declared not applicable has content",
     "step-time-exceeds": "the steps' durations add up to more than a channel's processing time",
     "channel-duplicate": "the same channel kind twice",
+    "time-cases-unstated": "the published time gives another length for a case that «cases» does not list",
     "time-value-missing": "a processing time without a length",
     "time-value-unexpected": "a within-the-day time that also has a value",
     "online-channel-missing": "an online level without an online channel",

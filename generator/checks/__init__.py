@@ -27,7 +27,7 @@ from generator.checks.references import (
     check_site_files,
 )
 from generator.checks.review import check_review_notes
-from generator.checks.times import check_online_level, check_step_durations, check_times
+from generator.checks.times import check_online_level, check_step_durations, check_time_cases, check_times
 from generator.checks.wording import check_public_text, check_publication
 from generator.issues import Issue
 
@@ -39,6 +39,7 @@ CHECKS: tuple[Callable[[Catalogue], Iterator[Issue]], ...] = (
     check_mandatory_parts,
     check_step_durations,
     check_times,
+    check_time_cases,
     check_online_level,
     check_fees,
     check_fee_windows,

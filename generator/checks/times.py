@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from generator.catalogue import Catalogue
 from generator.issues import Issue, Severity
-from generator.model import StepDuration
+from generator.model import ProcessingTime, StepDuration
 from generator.model.types import UNIT_LABELS
 
 WARN = Severity.WARNING
@@ -83,6 +84,48 @@ def check_times(cat: Catalogue) -> Iterator[Issue]:
                     "time-value-missing",
                     where,
                     "Thiếu thời hạn: hãy ghi «value» (ví dụ 3), hoặc liệt kê «stages», hoặc ghi «text».",
+                )
+
+
+_LENGTH = re.compile(r"(?<![\d,.])(\d+(?:,\d+)?)\s*(?:ngày|giờ|tháng)", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(trường hợp|nếu|đối với|khi)\b", re.IGNORECASE)
+_CLOCK = re.compile(r"(?:sau|trước|lúc|từ)\s+\d+\s*giờ", re.IGNORECASE)
+_NOT_A_CASE = re.compile(r"không tính|không kể|theo quy định|cắt giảm|niêm yết", re.IGNORECASE)
+
+
+def unstated_cases(time: ProcessingTime) -> list[str]:
+    """Clauses of the published wording that give another length for a case the data does not list.
+
+    A clause counts when it names a condition («trường hợp», «nếu», «đối với», «khi») and a length
+    other than the headline's (a cut-off hour «sau 15 giờ» is not a length), and is not about time
+    left out of the count or the legal maximum before a local cut.
+    """
+    if time.cases or not time.text:
+        return []
+    headline = {f"{time.value:g}".replace(".", ",")} if time.value is not None else set()
+    found = []
+    for clause in re.split(r";|\.(?!\d)", time.text):
+        if not _CONDITION.search(clause) or _NOT_A_CASE.search(clause):
+            continue
+        lengths = {number.lstrip("0") or "0" for number in _LENGTH.findall(_CLOCK.sub("", clause))}
+        if lengths - headline:
+            found.append(clause.strip())
+    return found
+
+
+def check_time_cases(cat: Catalogue) -> Iterator[Issue]:
+    """A published time that gives other lengths for some cases lists them in ``cases``."""
+    for entry in cat.procedures:
+        for i, channel in enumerate(entry.model.channels):
+            clauses = unstated_cases(channel.time)
+            if clauses:
+                yield entry.issue(
+                    "time-cases-unstated",
+                    ("channels", i, "time", "text"),
+                    f"Nguyên văn thời hạn nêu thời hạn khác cho một trường hợp («{clauses[0]}») nhưng "
+                    "«cases» trống: hãy ghi trường hợp đó vào «cases» (when, value, unit) để bảng tóm "
+                    "tắt, kết quả tìm kiếm và bảng niêm yết không chỉ in thời hạn chính.",
+                    severity=WARN,
                 )
 
 

@@ -23,6 +23,8 @@ class OfficeView:
     facts: OfficeFacts
     href: str
     posters: tuple[Link, ...] = ()
+    poster_slot: str = ""
+    """Where the poster stage prints the sheet's version, date and pages (:mod:`generator.core.slots`)."""
 
 
 def office_view(office: OfficeFacts, from_path: str, posters: tuple[Link, ...] = ()) -> OfficeView:

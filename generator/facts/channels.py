@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.facts.fees import FeeFacts, all_free, fee_facts, fees_short
@@ -67,3 +67,42 @@ def join_labels(labels: Sequence[str]) -> str:
     """Join channel names in a sentence: «Trực tiếp, trực tuyến»."""
     text = ", ".join(name[0].lower() + name[1:] for name in labels)
     return text[0].upper() + text[1:] if text else ""
+
+
+@dataclass(frozen=True)
+class ChannelCase:
+    """One value of a procedure summary and the channels it holds for.
+
+    Attributes:
+        channels: short channel names («Trực tiếp, Bưu chính»), None when every channel says the same.
+        value: the time or fee in a few words.
+    """
+
+    channels: str | None
+    value: str
+
+    @property
+    def line(self) -> str:
+        """«Trực tuyến: 3 ngày làm việc», or the bare value when it holds for every channel."""
+        return f"{self.channels}: {self.value}" if self.channels else self.value
+
+
+def by_channel(
+    channels: Sequence[ChannelFacts], value: Callable[[ChannelFacts], str]
+) -> tuple[ChannelCase, ...]:
+    """The distinct values of ``value`` over the channels, in channel order, each with its channels.
+
+    One value for all channels gives one unlabelled case; several give one labelled case each, so a
+    summary cell never presents the first (or the shortest) channel's value as the only one.
+    """
+    labels: dict[str, list[str]] = {}
+    for channel in channels:
+        labels.setdefault(value(channel), []).append(channel.short_label)
+    if len(labels) <= 1:
+        return tuple(ChannelCase(None, text) for text in labels)
+    return tuple(ChannelCase(join_labels(names), text) for text, names in labels.items())
+
+
+def cases_line(cases: Sequence[ChannelCase], empty: str) -> str:
+    """The cases in one cell: «Trực tiếp: 5 ngày làm việc; Trực tuyến: 3 ngày làm việc»."""
+    return "; ".join(case.line for case in cases) if cases else empty

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
-from generator.facts.channels import ChannelFacts, channel_facts
+from generator.facts.channels import ChannelCase, ChannelFacts, by_channel, cases_line, channel_facts
 from generator.facts.documents import DossierFacts, decision_text, dossier_facts, legal_text
 from generator.facts.offices import FeedbackFacts, OfficeFacts, feedback_facts, office_facts
 from generator.model import Procedure, Status
@@ -125,23 +125,29 @@ class ProcedureFacts:
     applicants: tuple[str, ...]
 
     @property
-    def time_short(self) -> str:
-        """The processing time of the first channel, for table cells and search results.
+    def time_cases(self) -> tuple[ChannelCase, ...]:
+        """The distinct processing times, each with the channels it holds for (one when all agree)."""
+        return by_channel(self.channels, lambda channel: channel.time.short)
 
-        (:func:`generator.facts.times.times_short` says every distinct time; wiring it in needs the
-        paper = web = search consistency test to compare against it too — not done yet.)
-        """
-        return self.channels[0].time.headline if self.channels else NO_TIME
+    @property
+    def fee_cases(self) -> tuple[ChannelCase, ...]:
+        """The distinct short fee cells, each with the channels it holds for (one when all agree)."""
+        return by_channel(self.channels, lambda channel: channel.fee_short)
+
+    @property
+    def time_short(self) -> str:
+        """The processing time in one cell for tables and search results: every channel's, labelled."""
+        return cases_line(self.time_cases, NO_TIME)
 
     @property
     def fee_short(self) -> str:
-        """The fees of the first channel in one cell."""
-        return self.channels[0].fee_short if self.channels else "Không thu"
+        """The fees in one cell for tables and search results: every channel's, labelled."""
+        return cases_line(self.fee_cases, "Không thu")
 
     @property
     def free(self) -> bool:
-        """True when nothing is charged to anyone on the first channel."""
-        return self.channels[0].free if self.channels else True
+        """True when nothing is charged to anyone on any channel."""
+        return all(channel.free for channel in self.channels)
 
     @property
     def feedback(self) -> tuple[FeedbackFacts, ...]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.facts.numbers import number
-from generator.model import ProcessingTime, Stage, StepDuration
+from generator.model import ProcessingTime, Stage, StepDuration, TimeCase
 from generator.model.types import UNIT_LABELS
 
 WITHIN_DAY = "Trong ngày"
@@ -49,6 +48,19 @@ def stage_phrase(stage: Stage) -> str:
     return f"{text} ({stage.note})" if stage.note else text
 
 
+def case_phrase(case: TimeCase) -> str:
+    """A case with another time limit: «Trường hợp phải xác minh: 23 ngày (kể cả ngày nghỉ)»."""
+    length = duration(case.value, case.unit)
+    return f"{case.when}: {length}" if length else case.when
+
+
+def in_sentence(phrase: str) -> str:
+    """A phrase continuing a sentence: its first letter lower-cased unless it starts an acronym."""
+    if len(phrase) > 1 and phrase[1].isupper():
+        return phrase
+    return phrase[:1].lower() + phrase[1:]
+
+
 def stages_total(time: ProcessingTime) -> str | None:
     """The total of a multi-stage time when every stage has a value in one unit, else None."""
     units = {stage.unit for stage in time.stages}
@@ -76,12 +88,21 @@ class TimeFacts:
     original: str | None
     cutoff_hour: str | None = None
     """The cut-off as «15 giờ», or None."""
+    cases: tuple[str, ...] = ()
+    """One phrase per case with another time limit («Trường hợp phải xác minh: 23 ngày …»)."""
+
+    @property
+    def short(self) -> str:
+        """The time in one summary cell: the headline and every other case, never the headline alone
+        when the source gives several («1,5 ngày làm việc; trường hợp phải xác minh: 23 ngày …»)."""
+        return "; ".join((self.headline, *(in_sentence(case) for case in self.cases)))
 
     @property
     def notes(self) -> tuple[str, ...]:
         """The fine print under the headline, in the order every output prints it."""
         notes = [note for note in (self.start, self.cutoff) if note and not self._restated(note)]
         notes.extend(self.stages)
+        notes.extend(self.cases)
         if self.original:
             notes.append(f"Theo văn bản công bố: {self.original}")
         return tuple(notes)
@@ -100,7 +121,8 @@ class TimeFacts:
         if self.start:
             parts.append(self.start)
         if self.cutoff:
-            parts.append(self.cutoff[0].lower() + self.cutoff[1:])
+            parts.append(in_sentence(self.cutoff))
+        parts.extend(in_sentence(case) for case in self.cases)
         return ", ".join(parts)
 
 
@@ -113,15 +135,6 @@ def time_facts(time: ProcessingTime) -> TimeFacts:
         cutoff=cutoff_sentence(time.cutoff) if time.cutoff else None,
         cutoff_hour=clock(time.cutoff) if time.cutoff else None,
         stages=tuple(stage_phrase(stage) for stage in time.stages),
+        cases=tuple(case_phrase(case) for case in time.cases),
         original=time.text if time.text and time.text != headline else None,
     )
-
-
-def times_short(times: Sequence[TimeFacts]) -> str:
-    """The processing time of a procedure in one cell: every distinct headline, never just the first.
-
-    Channels with different times (or a stage total beside a plain time) all show, in channel order,
-    so a summary never presents the shortest case as the only one.
-    """
-    headlines = list(dict.fromkeys(time.headline for time in times))
-    return " / ".join(headlines) if headlines else "—"

@@ -22,6 +22,7 @@ from generator.model.procedure import (
     Status,
     Step,
     StepDuration,
+    TimeCase,
 )
 from generator.model.site import PosterSettings, Publisher, Site
 
@@ -50,4 +51,5 @@ __all__ = [
     "Status",
     "Step",
     "StepDuration",
+    "TimeCase",
 ]

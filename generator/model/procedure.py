@@ -72,6 +72,16 @@ class Stage(Record):
     note: Text | None = describe("Ghi chú", "Giải thích thêm về giai đoạn.", None)
 
 
+class TimeCase(Record):
+    """Một trường hợp có thời hạn khác, ví dụ khi phải xác minh (a case with another time limit)."""
+
+    when: Text = describe("Trường hợp", "Khi nào áp dụng thời hạn này, ví dụ «Trường hợp phải xác minh».")
+    value: float | None = describe(
+        "Số lượng", "Thời hạn trong trường hợp này. Bỏ trống nếu «trong ngày».", None, gt=0, le=MAX_TIME_VALUE
+    )
+    unit: TimeUnit = describe("Đơn vị", "Đơn vị thời gian của trường hợp này.")
+
+
 class ProcessingTime(Record):
     """Thời hạn giải quyết của một cách nộp (processing time of one channel)."""
 
@@ -94,6 +104,12 @@ class ProcessingTime(Record):
         "Giờ tiếp nhận cuối", "Nhận sau giờ này thì trả kết quả vào ngày làm việc tiếp theo (HH:MM).", None
     )
     stages: tuple[Stage, ...] = describe("Các giai đoạn", "Các giai đoạn khi thời hạn gồm nhiều bước.", ())
+    cases: tuple[TimeCase, ...] = describe(
+        "Các trường hợp khác",
+        "Trường hợp có thời hạn khác thời hạn chính (dài hơn hoặc ngắn hơn), ví dụ khi phải xác minh; "
+        "bảng tóm tắt, tìm kiếm và bảng niêm yết in cả các trường hợp này.",
+        (),
+    )
     text: Text | None = describe(
         "Nguyên văn", "Thời hạn đúng như văn bản công bố (in trên bảng niêm yết nếu có).", None
     )

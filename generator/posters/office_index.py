@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
+from generator.facts.channels import ChannelCase, by_channel
 from generator.facts.collation import collation_key
 from generator.facts.fees import fee_cell
 from generator.facts.offices import OfficeFacts, office_facts
@@ -70,19 +71,13 @@ def office_url(site: Site, slug: str) -> str:
 
 
 def index_row(number: int, facts: ProcedureFacts) -> IndexRow:
-    """One procedure as a row of the office index: time and fee per channel group."""
-    times: dict[tuple[str, ...], list[str]] = {}
-    fees: dict[tuple[str, ...], list[str]] = {}
-    for channel in facts.channels:
-        times.setdefault((channel.time.headline,), []).append(channel.short_label)
-        fees.setdefault((fee_cell(channel.fees),), []).append(channel.short_label)
-    return IndexRow(number, facts.name, facts.code, _per_channel(times), _per_channel(fees))
+    """One procedure as a row of the office index: time and fee per channel group (the summary's rule)."""
+    fees = by_channel(facts.channels, lambda channel: fee_cell(channel.fees))
+    return IndexRow(number, facts.name, facts.code, _cells(facts.time_cases), _cells(fees))
 
 
-def _per_channel(values: dict[tuple[str, ...], list[str]]) -> tuple[IndexCell, ...]:
-    if len(values) <= 1:
-        return tuple(IndexCell(None, lines) for lines in values)
-    return tuple(IndexCell(", ".join(labels), lines) for lines, labels in values.items())
+def _cells(cases: tuple[ChannelCase, ...]) -> tuple[IndexCell, ...]:
+    return tuple(IndexCell(case.channels, (case.value,)) for case in cases)
 
 
 def _field_order(cat: Catalogue) -> dict[str, int]:

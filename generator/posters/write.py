@@ -34,6 +34,7 @@ from generator.core.modes import FILE_MODE, make_dirs
 from generator.errors import PosterError
 from generator.posters.bundle import combine
 from generator.posters.cache import PosterCache
+from generator.posters.on_site import fill_site
 from generator.posters.plan import BUNDLE_NAME, Sheet, plan_sheets
 from generator.posters.pool import Progress, default_jobs, render_missing
 from generator.posters.theme import Theme, load_theme
@@ -255,6 +256,8 @@ def write_site_posters(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) 
     Skip it with ``CONGKHAI_SKIP_WRITERS=write_site_posters`` (e.g. to time the pages alone).
     """
     report = write_posters(catalogue, site_dir / "posters", changed=ctx.last_changed, progress=log_progress)
+    manifest = json.loads((report.out_dir / "manifest.json").read_text(encoding="utf-8"))
+    fill_site(site_dir, manifest)  # the office and procedure pages show each sheet's version
     log.info(
         "Bảng niêm yết: %d tờ (%d in mới, %d lấy từ bộ nhớ đệm) trong %.1f s",
         len(report.sheets),

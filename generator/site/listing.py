@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
 from generator.core.links import Link, OfficeView, office_view
+from generator.core.slots import slot
 from generator.facts.collation import collation_key
 from generator.facts.offices import FeedbackFacts, office_facts
 from generator.facts.procedure import site_feedback
@@ -67,6 +68,7 @@ class ListingPage:
         title: page heading. intro: one sentence or None. rows: active procedures.
         upcoming: procedures not yet in force. repealed: repealed ones (only on the full list).
         office: the office box on office pages. posters: poster PDF links on office pages.
+        poster_slot: on office pages, where the poster stage lists every sheet with its version.
         show_field: whether the table has a field column. sortable: whether JS may sort the table.
         home: link to the home page. feedback: feedback block. search_param: filter parameter name.
     """
@@ -78,6 +80,7 @@ class ListingPage:
     repealed: tuple[ProcedureRow, ...]
     office: OfficeView | None
     posters: tuple[Link, ...]
+    poster_slot: str
     show_field: bool
     sortable: bool
     home: str
@@ -146,6 +149,7 @@ def listing_page(
         repealed=rows_in_state(catalogue, entries, here, "repealed") if with_repealed else (),
         office=office,
         posters=posters,
+        poster_slot=slot("posters", office.facts.slug) if office and posters else "",
         show_field=show_field,
         sortable=sortable,
         home=urls.relative(here, urls.HOME),

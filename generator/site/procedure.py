@@ -7,6 +7,7 @@ the page shows (the template does not decide, and the table of contents is decla
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -14,6 +15,7 @@ from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
 from generator.core.build_context import BuildContext
 from generator.core.links import Link, OfficeView, office_view
+from generator.core.slots import slot
 from generator.facts.documents import DocumentFacts, SourceFacts, source_facts
 from generator.facts.history import ChangeFacts
 from generator.facts.offices import FeedbackFacts
@@ -252,8 +254,12 @@ def _offices(facts: ProcedureFacts, here: str) -> tuple[OfficeView, ...]:
     active = facts.dates.state == "active"
     views = []
     for office in facts.offices:
+        if not active:
+            views.append(office_view(office, here))
+            continue
         poster = urls.relative(here, urls.poster_path(office.slug, facts.slug))
-        views.append(office_view(office, here, (Link("Bảng niêm yết (PDF)", poster),) if active else ()))
+        view = office_view(office, here, (Link("Bảng niêm yết (PDF)", poster),))
+        views.append(dataclasses.replace(view, poster_slot=slot("poster", office.slug, facts.slug)))
     return tuple(views)
 
 

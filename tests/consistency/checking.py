@@ -48,6 +48,29 @@ def build_outputs(root: Path, as_of: dt.date, work: Path) -> Outputs:
     return Outputs(catalogue, pages, sheets, work / "posters", records)
 
 
+SHORT_NAMES = {"truc_tiep": "Trực tiếp", "truc_tuyen": "trực tuyến", "buu_chinh": "bưu chính"}
+
+
+def summary_cell(times: list[tuple[str, str]]) -> str:
+    """What a one-cell summary must say for these (channel, time) pairs: every distinct time, and
+    which channels it holds for when they differ («Trực tiếp, bưu chính: 8 ngày; Trực tuyến: 3 ngày»)."""
+    groups: dict[str, list[str]] = {}
+    for kind, time in times:
+        groups.setdefault(time, []).append(SHORT_NAMES[kind].lower())
+    if len(groups) <= 1:
+        return next(iter(groups), "—")
+    return "; ".join(f"{', '.join(names).capitalize()}: {time}" for time, names in groups.items())
+
+
+def _summary_time(web: object) -> str:
+    """The summary table's time of one channel in one cell: the headline, then its other cases."""
+    from tests.consistency.outputs import ChannelReading
+
+    assert isinstance(web, ChannelReading)
+    cases = [case.rstrip(".") for case in web.time_cases]
+    return "; ".join([web.times[0], *(case[0].lower() + case[1:] for case in cases)])
+
+
 def _group_of(poster: ProcedurePoster, kind: str) -> ChannelGroup:
     label = CHANNEL_LABELS[kind].lower()
     return next(g for g in poster.facts if label in g.channels.lower())
@@ -65,8 +88,8 @@ def check_procedure(out: Outputs, entry: ProcedureEntry) -> Iterator[str]:
     yield from _expect(sorted(page.offices), sorted(s.office for s in sheets), "offices")
     record = out.records[entry.slug]
     kinds = [c.kind for c in entry.model.channels]
-    first = page.channels[kinds[0]] if kinds else None
-    yield from _expect(record["t"], first.times[0] if first else "—", "search time vs page time")
+    summary = summary_cell([(kind, _summary_time(page.channels[kind])) for kind in kinds])
+    yield from _expect(record["t"], summary, "search time vs the page's times")
     blocks = set(read_feedback(html))
     for sheet in sheets:
         poster = sheet.poster
@@ -92,6 +115,7 @@ def _check_channel(web: object, group: ChannelGroup, text: str, sheet: Sheet, ki
     where = f"{sheet.path} [{kind}]"
     yield from _expect(sorted(set(web.times)), [group.time.value], f"{where}: time")
     yield from _expect(web.time_notes, list(group.time.notes), f"{where}: time notes")
+    yield from _in_list(web.time_cases, web.time_notes, f"{where}: summary cases")
     fees, notes = _fee_words(group)
     web_fees = sorted(set(web.fees))
     yield from _expect(web_fees, sorted(set(fees)), f"{where}: fees")
@@ -146,6 +170,12 @@ def _block(feedback: FeedbackFacts) -> tuple[str | None, ...]:
 
 def _entry(cat: Catalogue, slug: str) -> ProcedureEntry:
     return next(e for e in cat.procedures if e.slug == slug)
+
+
+def _in_list(values: list[str], notes: list[str], what: str) -> Iterator[str]:
+    for value in values:
+        if value.rstrip(".") not in notes:
+            yield f"{what}: {value!r} is in the summary but not among the time notes {notes!r}"
 
 
 def _expect(found: object, expected: object, what: str) -> Iterator[str]:

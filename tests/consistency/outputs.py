@@ -41,6 +41,8 @@ class ChannelReading:
 
     times: list[str] = field(default_factory=list)
     time_notes: list[str] = field(default_factory=list)
+    time_cases: list[str] = field(default_factory=list)
+    """The other cases the summary table prints under the headline («Trường hợp …: 23 ngày»)."""
     fees: list[str] = field(default_factory=list)
     fee_notes: list[str] = field(default_factory=list)
 
@@ -58,7 +60,7 @@ class PageReading:
     """Table rows as (slug, time cell, fee cell), in page order."""
 
 
-CAPTURED = {"time", "time-note", "fee", "fee-note", "ends", "feedback-phone"}
+CAPTURED = {"time", "time-note", "time-case", "fee", "fee-note", "ends", "feedback-phone"}
 VOID = {"br", "img", "input", "meta", "link", "hr", "wbr"}
 
 
@@ -112,6 +114,7 @@ class _Reader(HTMLParser):
         {
             "time": channel.times,
             "time-note": channel.time_notes,
+            "time-case": channel.time_cases,
             "fee": channel.fees,
             "fee-note": channel.fee_notes,
         }[kind].append(text)

@@ -1,6 +1,7 @@
 """The paper = web = search check can fail: each of the four divergences found on the sample, put
 back into the web stage alone, is reported (a stages-only time read «ngày», stage notes dropped,
-the site-wide feedback block on an office with its own, a second collation key)."""
+the site-wide feedback block on an office with its own, a second collation key), and so is a
+summary cell that shows only the first channel's headline."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from generator.facts.offices import FeedbackFacts
 from generator.facts.procedure import ProcedureFacts
 from generator.facts.procedure import procedure_facts as real_facts
 from generator.model.types import UNIT_LABELS
+from generator.search.records import make_lookups, result_record
 from tests.consistency.checking import Outputs, build_outputs, disagreements
 from tests.consistency.variants import write_variant
 
@@ -73,6 +75,17 @@ def test_site_feedback_instead_of_the_offices_own(sample: Outputs, monkeypatch: 
 
     monkeypatch.setattr(generator.site.procedure, "feedback_blocks", site_block)
     assert any("feedback" in d for d in disagreements(sample))
+
+
+def test_a_summary_that_shows_only_the_first_time(sample: Outputs, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one-cell summary (tables, search results) printing only the headline of the first channel
+    hides the longer cases the page lists («trường hợp phải xác minh: 23 ngày»)."""
+    assert disagreements(sample) == []
+    first_only = property(lambda facts: facts.channels[0].time.headline if facts.channels else "—")
+    monkeypatch.setattr(ProcedureFacts, "time_short", first_only)
+    lookups = make_lookups(sample.catalogue)
+    records = {e.slug: result_record(sample.catalogue, e, lookups) for e in sample.catalogue.procedures}
+    assert any("search time" in d for d in disagreements(dataclasses.replace(sample, records=records)))
 
 
 def test_a_second_collation_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

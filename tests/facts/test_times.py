@@ -107,11 +107,23 @@ def test_cutoff_sentence_once_when_the_published_text_states_it() -> None:
     assert any("15 giờ" in note for note in time_facts(plain).notes)
 
 
-def test_summary_shows_every_distinct_time() -> None:
-    from generator.facts.times import time_facts, times_short
-    from generator.model import ProcessingTime
+def test_summary_shows_every_distinct_time_with_its_channels() -> None:
+    import datetime as dt
 
-    short = time_facts(ProcessingTime.model_validate({"value": 3, "unit": "working_day"}))
-    long = time_facts(ProcessingTime.model_validate({"value": 8, "unit": "working_day"}))
-    assert times_short([short, long, short]) == "3 ngày làm việc / 8 ngày làm việc"
-    assert times_short([short]) == "3 ngày làm việc"
+    from generator.facts.channels import by_channel, cases_line, channel_facts
+    from generator.model import Channel
+
+    def channel(kind: str, days: int) -> Channel:
+        return Channel.model_validate(
+            {"kind": kind, "time": {"value": days, "unit": "working_day"}, "fees": []}
+        )
+
+    day = dt.date(2026, 12, 3)
+    mixed = [
+        channel_facts(channel(k, d), day) for k, d in (("truc_tiep", 8), ("truc_tuyen", 3), ("buu_chinh", 8))
+    ]
+    cases = by_channel(mixed, lambda c: c.time.headline)
+    assert cases_line(cases, "—") == "Trực tiếp, bưu chính: 8 ngày làm việc; Trực tuyến: 3 ngày làm việc"
+    same = [channel_facts(channel(k, 5), day) for k in ("truc_tiep", "truc_tuyen")]
+    assert cases_line(by_channel(same, lambda c: c.time.headline), "—") == "5 ngày làm việc"
+    assert cases_line((), "—") == "—"
