@@ -255,7 +255,9 @@ class PreviewSite:
         rendering, out = self.built.rendering, self.built.site_dir / "posters"
         sheets = []
         for slug in slugs:
-            fresh = procedure_sheets(rendering.catalogue, slug, self._renderer(), rendering.ctx.last_changed)
+            fresh = procedure_sheets(
+                rendering.catalogue, slug, self._renderer().theme, rendering.ctx.last_changed
+            )
             keep = {sheet.path for sheet in fresh}
             for published in out.glob(f"*/{slug}.pdf"):
                 if published.relative_to(out).as_posix() not in keep:
@@ -277,10 +279,10 @@ class PreviewSite:
         if not target.is_file() and "/" not in name and office in rendering.catalogue.offices:
             catalogue, changed = rendering.catalogue, rendering.ctx.last_changed
             if name == INDEX_NAME:
-                index = index_sheet(catalogue, office, self._renderer(), changed)
+                index = index_sheet(catalogue, office, self._renderer().theme, changed)
                 sheets = [index] if index is not None else []
             else:
-                all_sheets = procedure_sheets(catalogue, name, self._renderer(), changed)
+                all_sheets = procedure_sheets(catalogue, name, self._renderer().theme, changed)
                 sheets = [sheet for sheet in all_sheets if sheet.office == office]
             render_now(sheets, self._renderer(), self._cache(), out)
         return target if target.is_file() else None

@@ -20,12 +20,11 @@ from generator.posters.office_index import index_poster
 from generator.posters.plan import INDEX_NAME, Sheet, make_sheet, posted_at, transitions, updated_on
 from generator.posters.render import Renderer
 from generator.posters.sheets import at_office, masthead, procedure_poster
+from generator.posters.theme import Theme
 from generator.posters.write import publish
 
 
-def procedure_sheets(
-    cat: Catalogue, slug: str, renderer: Renderer, changed: Mapping[str, dt.date]
-) -> list[Sheet]:
+def procedure_sheets(cat: Catalogue, slug: str, theme: Theme, changed: Mapping[str, dt.date]) -> list[Sheet]:
     """The sheets of procedure ``slug`` (none unless it is active), one per office that lists it."""
     entry = next((e for e in cat.procedures if e.slug == slug), None)
     if entry is None or cat.state(entry) != "active" or not entry.model.offices:
@@ -35,16 +34,12 @@ def procedure_sheets(
     facts = procedure_facts(cat, entry)
     updated = updated_on(cat, entry, changed)
     return [
-        make_sheet(
-            f"{office}/{slug}.pdf", office, slug, at_office(body, facts, office), updated, renderer.theme
-        )
+        make_sheet(f"{office}/{slug}.pdf", office, slug, at_office(body, facts, office), updated, theme)
         for office in entry.model.offices
     ]
 
 
-def index_sheet(
-    cat: Catalogue, office: str, renderer: Renderer, changed: Mapping[str, dt.date]
-) -> Sheet | None:
+def index_sheet(cat: Catalogue, office: str, theme: Theme, changed: Mapping[str, dt.date]) -> Sheet | None:
     """The index sheet of ``office`` (the list of procedures posted there), as the full build plans it."""
     entries = posted_at(cat).get(office)
     if entries is None:
@@ -52,7 +47,7 @@ def index_sheet(
     updated = [updated_on(cat, entry, changed) for entry in entries]
     newest = max([*updated, *transitions(cat).get(office, [])], default=cat.as_of)
     poster = index_poster(cat, office, entries, masthead(cat.site.model, cat.root))
-    return make_sheet(f"{office}/{INDEX_NAME}.pdf", office, None, poster, newest, renderer.theme)
+    return make_sheet(f"{office}/{INDEX_NAME}.pdf", office, None, poster, newest, theme)
 
 
 def render_now(sheets: Sequence[Sheet], renderer: Renderer, cache: PosterCache, out_dir: Path) -> int:
