@@ -20,8 +20,8 @@ site: setup  ## check the content, then build the website and posters into site/
 	$(BIN)/python -m generator check
 	$(BIN)/mkdocs build --strict
 
-serve: setup  ## preview with live reload at http://127.0.0.1:8000/
-	$(BIN)/mkdocs serve
+serve: setup  ## preview at http://127.0.0.1:8000/: a saved procedure's page and posters update in a second or two
+	$(BIN)/python -m generator preview
 
 check: setup  ## every gate CI runs besides the tests
 	$(BIN)/ruff check generator tests bench
@@ -51,4 +51,4 @@ bench: setup  ## the benchmarks behind docs/benchmarks.md (each prints its figur
 	$(BIN)/python bench/poster_bench.py --count 2000
 
 clean:
-	rm -rf site .cache build
+	rm -rf site .cache build dist

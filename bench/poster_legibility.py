@@ -87,17 +87,17 @@ def measure(path: Path, kind: str, body: float) -> Sheet:
     return Sheet(str(path), kind, len(pages), sum(chars), body_chars, chars[-1] if chars else 0, tuple(chars))
 
 
-def render(out: Path) -> Path:
-    """Render the sample catalogue's posters with the real CLI; returns the posters folder."""
-    cmd = [sys.executable, "-m", "generator", "posters", "--root", str(ROOT), "--as-of", AS_OF.isoformat()]
+def render(out: Path, root: Path = ROOT, as_of: dt.date = AS_OF) -> Path:
+    """Render a catalogue's posters with the real CLI; returns the posters folder."""
+    cmd = [sys.executable, "-m", "generator", "posters", "--root", str(root), "--as-of", as_of.isoformat()]
     cmd += ["--out", str(out / "posters"), "--cache-dir", str(out / "cache"), "--jobs", "2"]
     subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return out / "posters"
 
 
-def short_slugs() -> set[str]:
-    """Slugs of the sample's short procedures (few steps and documents)."""
-    cat, _ = read_catalogue(ROOT, AS_OF)
+def short_slugs(root: Path = ROOT, as_of: dt.date = AS_OF) -> set[str]:
+    """Slugs of a catalogue's short procedures (few steps and documents)."""
+    cat, _ = read_catalogue(root, as_of)
     assert cat is not None
     return {
         e.slug
@@ -125,7 +125,14 @@ def _pct(value: float) -> str:
     return f"{100 * value:.0f} %"
 
 
-def report(found: list[Sheet], slugs: dict[str, str | None], short: set[str], paper: str) -> str:
+def report(
+    found: list[Sheet],
+    slugs: dict[str, str | None],
+    short: set[str],
+    paper: str,
+    root: Path = ROOT,
+    as_of: dt.date = AS_OF,
+) -> str:
     """The Markdown table of the figures."""
     lines = [f"| poster kind ({paper}) | sheets | chars ≥ body size: median | worst | all characters |"]
     lines.append("|---|---:|---:|---:|---:|")
@@ -143,7 +150,7 @@ def report(found: list[Sheet], slugs: dict[str, str | None], short: set[str], pa
     one = sum(s.pages == 1 for s in shorts)
     limits = f"≤ {SHORT_STEPS} steps, ≤ {SHORT_DOCUMENTS} documents"
     lines.append(f"- short procedures ({limits}) on one sheet: {one} of {len(shorts)}")
-    cat, _ = read_catalogue(ROOT, AS_OF)
+    cat, _ = read_catalogue(root, as_of)
     assert cat is not None
     for s in (s for s in found if s.kind == "index"):
         office = Path(s.path).parent.name
@@ -161,10 +168,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--posters", type=Path, help="measure this posters folder instead of rendering")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "_out" / "legibility")
+    parser.add_argument("--root", type=Path, default=ROOT, help="catalogue to render (default: the sample)")
+    parser.add_argument("--as-of", type=dt.date.fromisoformat, default=AS_OF, help="build date")
     args = parser.parse_args()
-    posters = args.posters or render(args.out)
+    posters = args.posters or render(args.out, args.root, args.as_of)
     found, slugs, paper = sheets(posters)
-    print(report(found, slugs, short_slugs(), paper))
+    print(report(found, slugs, short_slugs(args.root, args.as_of), paper, args.root, args.as_of))
 
 
 if __name__ == "__main__":

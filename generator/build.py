@@ -52,6 +52,7 @@ POST_BUILD_WRITERS: list[str] = [
     "generator.plans.files:write_plan_files",
     "generator.site.feed:write_feed",
     "generator.site.opendata.write:write_open_data",
+    "generator.site.admin.write:write_admin",
     "generator.site.fingerprint:fingerprint_assets",  # last: it rewrites the pages' asset links
 ]
 """Everything that writes files into the finished site folder, as ``module:function`` (run in order)."""

@@ -97,6 +97,7 @@ CODES: dict[str, str] = {
     "text-control-char": "a control, bidi-override or invisible formatting character in a text value",
     "file-outside": "a file (or symlink) that resolves outside the repository or outside its allowed folder",
     "file-not-regular": "a path that is a device, FIFO or other non-regular file (never opened)",
+    "schema-version": "content/site.yaml states a content format this installed congkhai does not read",
     "file-type": "a referenced file whose content (magic bytes) is not an allowed type for its place",
     "file-name-case": "two content files whose names differ only in upper/lower case",
     # Validating one file against its model (generator.validate)

@@ -38,9 +38,15 @@ def render_schema(name: str) -> str:
     return json.dumps(schema_of(SCHEMAS[name]), ensure_ascii=False, indent=2) + "\n"
 
 
+PUBLISHER_SCHEMA_DIR = Path("schema")
+"""Where a publisher's repository (made by ``congkhai init``) keeps its copy of the schemas."""
+
+
 def schema_path(root: Path, name: str) -> Path:
-    """Where the schema for content type ``name`` is committed."""
-    return root / SCHEMA_DIR / f"{name}.schema.json"
+    """Where the schema for content type ``name`` is committed: ``generator/schema/`` in this
+    repository (the package's source), ``schema/`` in a publisher's repository."""
+    folder = SCHEMA_DIR if (root / SCHEMA_DIR).is_dir() else PUBLISHER_SCHEMA_DIR
+    return root / folder / f"{name}.schema.json"
 
 
 def write_schemas(root: Path) -> list[Path]:

@@ -57,7 +57,14 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "stage:importer": ("generator.importer",),
     "stage:plans": ("generator.plans",),
     "adapters": ("generator.adapters",),
-    "top": ("generator.__main__", "generator.build", "generator.cli", "generator.scaffold", "generator.docs"),
+    "top": (
+        "generator.__main__",
+        "generator.build",
+        "generator.cli",
+        "generator.scaffold",
+        "generator.docs",
+        "generator.publisher",
+    ),
 }
 """Every module's layer: the longest prefix that names it wins (a plan's model sits in the model)."""
 

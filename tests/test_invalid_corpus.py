@@ -31,6 +31,9 @@ HOSTILE = {
 """Codes tested with a tree built in code in tests/test_hostile_corpus.py (files, folders, pages)."""
 """Codes tested below with a tree built in code (they concern files, not file contents)."""
 
+SETTINGS = {"schema-version"}
+"""Codes of content/site.yaml tested in tests/test_publisher.py (the content format a package reads)."""
+
 FALLBACK = {"invalid-value"}
 """Codes kept only as a safety net for model errors no content can currently produce."""
 
@@ -61,7 +64,7 @@ def test_invalid_file_reports_located_issue(case: Path, tmp_path: Path) -> None:
 
 def test_every_code_has_a_case() -> None:
     plans = {c.name.split("--")[0] for c in (FIXTURES / "plans" / "invalid").iterdir()}  # tests/plans
-    covered = {c.stem.split("--")[0] for c in CASES} | plans | SPECIAL | HOSTILE | FALLBACK
+    covered = {c.stem.split("--")[0] for c in CASES} | plans | SPECIAL | HOSTILE | SETTINGS | FALLBACK
     assert set(CODES) == covered
 
 

@@ -48,3 +48,46 @@ def run_build(args: argparse.Namespace) -> int:
         logging.getLogger("mkdocs").removeHandler(handler)
     print(f"Đã xây dựng trang web vào {target}.")
     return 0
+
+
+@extension
+def add_preview(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add ``preview``: the site served locally, brought up to date within a moment of each save."""
+    preview = sub.add_parser(
+        "preview", help="xem trước trang web, cập nhật ngay khi lưu tệp (make serve)", parents=[common]
+    )
+    preview.add_argument("--host", default="127.0.0.1", help="địa chỉ lắng nghe (mặc định 127.0.0.1)")
+    preview.add_argument("--port", type=int, default=8000, help="cổng (mặc định 8000)")
+    preview.add_argument(
+        "--config", type=Path, default=None, help="tệp mkdocs.yml (mặc định: <root>/mkdocs.yml)"
+    )
+
+
+@command("preview")
+def run_preview(args: argparse.Namespace) -> int:
+    """Serve the preview until Ctrl+C; print what each save did and how long it took."""
+    from generator.adapters.preview import Outcome, PreviewSite
+    from generator.adapters.preview_server import serve
+
+    root = Path(args.root).resolve()
+    site = PreviewSite(
+        root, root / ".cache" / "preview", config_file=args.config or root / "mkdocs.yml", as_of=args.as_of
+    )
+
+    def report(outcome: Outcome, seconds: float) -> None:
+        for issue in outcome.errors:
+            print(issue.format(), file=sys.stderr)
+        if outcome.message:
+            print(outcome.message, file=sys.stderr)
+        what = "toàn bộ trang" if outcome.full else f"{outcome.pages} trang ({', '.join(outcome.slugs)})"
+        verdict = f"{len(outcome.errors) or 1} lỗi" if outcome.errors or outcome.message else "xong"
+        print(f"Xem trước: {what}, {verdict}, {seconds:.2f} s.", flush=True)
+
+    print(f"Xem trước tại http://{args.host}:{args.port}/ (Ctrl+C để dừng).", flush=True)
+    try:
+        serve(site, host=args.host, port=args.port, report=report)
+    except KeyboardInterrupt:
+        return 0
+    return 0

@@ -33,16 +33,18 @@ from mkdocs.structure.toc import get_toc
 
 from generator.adapters.staging import Staging
 from generator.build import BuildSettings, Rendering, build, finish
+from generator.core.jinja import THEME_DIR
 from generator.core.pages import GeneratedPage
 from generator.errors import ContentError, GeneratorError
 from generator.load.markdown_rules import front_matter_problem
 from generator.model.dates import build_date
 from generator.site.crumbs import breadcrumbs
+from generator.site.fingerprint import Fingerprints, plain_fonts, plan_fingerprints
 from generator.site.providers import render_chrome
 
 log = get_plugin_logger(__name__)
 
-THEME_PRIVATE = ("posters/", "fragments/")
+THEME_PRIVATE = ("posters/", "fragments/", "admin/")
 """Folders of site_theme/ that hold templates for our own renderers; MkDocs must not publish them."""
 
 
@@ -72,6 +74,14 @@ def settings_from(options: CongKhaiConfig) -> BuildSettings:
     return BuildSettings(as_of, frozenset(name.strip() for name in skip if name.strip()))
 
 
+def _use_packaged_theme(config: MkDocsConfig) -> None:
+    """Put the package's theme first unless mkdocs.yml names it already (a publisher's repository
+    has no ``custom_dir``: the theme comes with the installed package, docs/publishers.md)."""
+    theme = str(THEME_DIR)
+    if not any(Path(folder).resolve() == THEME_DIR.resolve() for folder in config.theme.dirs):
+        config.theme.dirs.insert(0, theme)
+
+
 class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-call]
     """Runs the Công Khai pipeline inside ``mkdocs build`` / ``mkdocs serve``."""
 
@@ -85,6 +95,7 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
         self.titles: dict[str, str] = {}
         self.parents: dict[str, str] = {}
         self.marked: list[Any] = []
+        self.fingerprints: Fingerprints | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this is a preview server (previews are not staged)."""
@@ -93,6 +104,7 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the catalogue, take site name and URL from content/site.yaml, stage the output."""
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        _use_packaged_theme(config)
         try:
             self.run = build(root, settings_from(self.config))
             self.rendering = rendering = next(self.run)  # read, validate, make every page
@@ -134,11 +146,17 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
                     f"content/pages/{page.src_uri} trùng địa chỉ với trang sinh tự động «{page.path}»."
                 )
             files.append(File.generated(config, page.src_uri, content=""))
-        self.pages = {page.src_uri: page for page in pages}
-        self.titles = {page.path: page.title for page in pages}
-        self.parents = {page.path: page.parent for page in pages if page.parent is not None}
+        self.fingerprints = _fingerprints(files)  # pages name the assets' copies before they are written
+        self.use_rendering(self.rendering)
         config.nav = _with_generated_nav(config.nav, pages)
         return files
+
+    def use_rendering(self, rendering: Rendering) -> None:
+        """Render generated pages from ``rendering`` from now on (the preview swaps in a new one)."""
+        self.rendering = rendering
+        self.pages = {page.src_uri: page for page in rendering.pages}
+        self.titles = {page.path: page.title for page in rendering.pages}
+        self.parents = {page.path: page.parent for page in rendering.pages if page.parent is not None}
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """Generated pages have no Markdown: their body is rendered from the model later."""
@@ -188,7 +206,7 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
         for item in self.marked:
             item.active = False
         self.marked = []
-        return output
+        return self.fingerprints.rewrite(output) if self.fingerprints is not None else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Run the post-build writers (search index, posters, forms), then publish the staged site."""
@@ -214,6 +232,16 @@ class CongKhaiPlugin(BasePlugin[CongKhaiConfig]):  # type: ignore[no-untyped-cal
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _fingerprints(files: Files) -> Fingerprints:
+    """The fingerprinted asset names, from the sources MkDocs is about to copy (see site.fingerprint)."""
+
+    def read(relative: str) -> bytes | None:
+        file = files.get_file_from_path(relative)
+        return None if file is None else file.content_bytes
+
+    return plan_fingerprints(read, plain_fonts([file.src_uri for file in files]))
 
 
 def _trust_rendered_html(page: Page) -> None:

@@ -58,34 +58,48 @@ KEY_PATTERN = re.compile(
     r"(?<![\w])(" + "|".join(sorted(_record_keys(), key=len, reverse=True)) + r")(?![\w])"
 )
 EDITORISM_PATTERN = re.compile("|".join(re.escape(p) for p in EDITORISMS), re.IGNORECASE)
+EDITORISM_FOLDED = re.compile("|".join(re.escape(p.casefold()) for p in EDITORISMS))
+"""The same phrases against casefolded text: a fast first look (case-insensitive search is 3× slower)."""
 
 
 def public_texts(record: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
     """Every public text value of ``record`` with its key path (internal fields and records skipped)."""
+    found: list[tuple[PathKey, str]] = []
+    _collect(record, path, found)
+    return iter(found)
+
+
+def _collect(record: BaseModel, path: PathKey, found: list[tuple[PathKey, str]]) -> None:
+    """Append the texts of one record in field order (a plain recursion: this walk runs over every
+    value of every procedure, and nested generators made it the slowest rule of the check)."""
     for name in type(record).model_fields:
         if name in INTERNAL:
             continue
-        yield from _texts(getattr(record, name), (*path, name))
+        value = getattr(record, name)
+        if isinstance(value, str):
+            found.append(((*path, name), value))
+        elif isinstance(value, BaseModel | tuple):
+            _collect_value(value, (*path, name), found)
 
 
-def _texts(value: object, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+def _collect_value(value: object, path: PathKey, found: list[tuple[PathKey, str]]) -> None:
     if isinstance(value, str):
-        yield path, value
+        found.append((path, value))
     elif isinstance(value, SKIPPED):
         return
     elif isinstance(value, BaseModel):
-        yield from public_texts(value, path)
+        _collect(value, path, found)
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
-            yield from _texts(item, (*path, i))
+            _collect_value(item, (*path, i), found)
 
 
 def wording_problem(text: str) -> str | None:
     """Why ``text`` reads like an editor's note (in Vietnamese), or None when it reads as public text."""
-    key = KEY_PATTERN.search(text)
+    key = KEY_PATTERN.search(text) if "_" in text else None  # every key in the pattern has «_»
     if key:
         return f"nhắc tới khóa YAML «{key.group(1)}»"
-    phrase = EDITORISM_PATTERN.search(text)
+    phrase = EDITORISM_PATTERN.search(text) if EDITORISM_FOLDED.search(text.casefold()) else None
     if phrase:
         return f"có câu ghi chú nội bộ «{phrase.group(0)}»"
     return None

@@ -172,7 +172,13 @@ def _load_extensions() -> None:
     import importlib
 
     stages = ("generator.adapters.build_command", "generator.cli.posters", "generator.cli.search")
-    for module in (*stages, "generator.cli.importer", "generator.cli.plans", "generator.cli.changes"):
+    for module in (
+        *stages,
+        "generator.cli.importer",
+        "generator.cli.plans",
+        "generator.cli.changes",
+        "generator.cli.publisher",
+    ):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

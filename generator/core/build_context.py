@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -42,20 +43,36 @@ class BuildContext:
 
 def make_build_context(catalogue: Catalogue, *, env: Environment | None = None) -> BuildContext:
     """Collect once what pages need beyond the catalogue: git dates, lookups, the Jinja env."""
-    by_code: dict[str, ProcedureEntry] = {}
-    for entry in catalogue.procedures:
-        if entry.model.code is not None and (
-            entry.model.code not in by_code or catalogue.state(entry) == "active"
-        ):
-            by_code[entry.model.code] = entry
     history = read_history(catalogue.root)
     return BuildContext(
         root=catalogue.root,
         as_of=catalogue.as_of,
         env=env or page_environment(),
         last_changed=history.last_changed,
-        by_code=MappingProxyType(by_code),
+        by_code=_by_code(catalogue),
         by_slug=MappingProxyType({entry.slug: entry for entry in catalogue.procedures}),
         base_url=catalogue.site.model.base_url,
         history=history,
     )
+
+
+def rebind(ctx: BuildContext, catalogue: Catalogue) -> BuildContext:
+    """``ctx`` for a catalogue with some records read again (the preview): new lookups, the same
+    git history and Jinja environment (an edit being previewed is not committed yet)."""
+    return dataclasses.replace(
+        ctx,
+        by_code=_by_code(catalogue),
+        by_slug=MappingProxyType({entry.slug: entry for entry in catalogue.procedures}),
+        base_url=catalogue.site.model.base_url,
+    )
+
+
+def _by_code(catalogue: Catalogue) -> Mapping[str, ProcedureEntry]:
+    """Procedures by national code (an active one wins when records share a code)."""
+    by_code: dict[str, ProcedureEntry] = {}
+    for entry in catalogue.procedures:
+        if entry.model.code is not None and (
+            entry.model.code not in by_code or catalogue.state(entry) == "active"
+        ):
+            by_code[entry.model.code] = entry
+    return MappingProxyType(by_code)

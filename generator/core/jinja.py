@@ -16,8 +16,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from generator.facts.fees import NO_FEE
 from generator.model.dates import format_date
 
-THEME_DIR = Path(__file__).resolve().parents[2] / "site_theme"
-"""The Material ``custom_dir``; our own page fragments live in its ``fragments/`` folder."""
+_PACKAGED_THEME = Path(__file__).resolve().parents[1] / "site_theme"
+THEME_DIR = (
+    _PACKAGED_THEME if _PACKAGED_THEME.is_dir() else Path(__file__).resolve().parents[2] / "site_theme"
+)
+"""The Material ``custom_dir``; our own page fragments live in its ``fragments/`` folder.
+
+Inside the installed wheel the theme is ``generator/site_theme/`` (pyproject's force-include); in
+this repository (an editable install) it is the top-level ``site_theme/``."""
 
 FRAGMENTS_DIR = THEME_DIR / "fragments"
 

@@ -101,9 +101,13 @@ class SourceFile:
 
     path: Path
     display: str
+    start: tuple[int, int] = (1, 1)
+    """Where the record's mapping starts: the place of a whole-record issue, known without a re-read."""
 
     def locate(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
         """Return the (line, column) of ``path`` in the file, as :meth:`LoadedFile.locate`."""
+        if not path:
+            return self.start  # e.g. publication-missing on most records: no re-read per record
         try:
             stamp = self.path.stat().st_mtime_ns
         except OSError:
@@ -120,4 +124,4 @@ def _reload(path: Path, display: str, stamp: int) -> LoadedFile | None:
 
 def source_of(loaded: LoadedFile) -> SourceFile:
     """The lightweight handle a validated record keeps of the file it was loaded from."""
-    return SourceFile(loaded.path, loaded.display)
+    return SourceFile(loaded.path, loaded.display, loaded.positions.get((), (1, 1)))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
+from pydantic import Strict, StringConstraints
+
 from generator.model.office import Feedback
 from generator.model.procedure import describe
 from generator.model.types import LevelSlug, PaperSize, Record, Slug, Text
@@ -44,9 +48,59 @@ class OpenData(Record):
     )
 
 
+RepoName = Annotated[
+    str, Strict(), StringConstraints(pattern=r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+$", max_length=200)
+]
+"""A repository on its forge: ``owner/name`` (GitLab groups may nest: ``group/sub/name``)."""
+Forge = Literal["github", "gitlab", "gitea"]
+
+
+class Editor(Record):
+    """Trình biên tập trên trình duyệt tại /admin/ (the browser editor, Sveltia CMS; docs/editing.md)."""
+
+    backend: Forge = describe(
+        "Nơi đặt kho",
+        "github, gitlab hoặc gitea (cả Forgejo). Người biên tập đăng nhập bằng tài khoản ở đó.",
+    )
+    repo: RepoName = describe(
+        "Kho nội dung", "Tên kho dạng chủ-sở-hữu/tên-kho, ví dụ ubnd-xa-an-hoa/congkhai."
+    )
+    branch: Text = describe("Nhánh chính", "Nhánh xuất bản của kho (mặc định main).", "main")
+    review: bool = describe(
+        "Duyệt trước khi đăng",
+        "true (mặc định): mỗi lần lưu mở một pull request để người duyệt xem báo cáo thay đổi rồi mới "
+        "gộp (chỉ GitHub và GitLab); false: lưu thẳng vào nhánh chính.",
+        True,
+        strict=True,
+    )
+    auth_url: Url | None = describe(
+        "Dịch vụ đăng nhập",
+        "Chỉ với GitHub: địa chỉ dịch vụ OAuth (ví dụ sveltia-cms-auth trên Cloudflare Workers). "
+        "Bỏ trống thì người biên tập đăng nhập bằng mã truy cập cá nhân.",
+        None,
+    )
+    api_root: Url | None = describe(
+        "Địa chỉ API",
+        "Khi kho ở máy chủ riêng (GitLab, Gitea/Forgejo tự cài, GitHub Enterprise), ví dụ "
+        "https://git.tinh.gov.vn/api/v1.",
+        None,
+    )
+    app_id: Text | None = describe(
+        "Mã ứng dụng OAuth", "Với GitLab và Gitea/Forgejo: mã ứng dụng OAuth để đăng nhập (PKCE).", None
+    )
+
+
 class Site(Record):
     """content/site.yaml: thiết lập chung của trang (site settings)."""
 
+    schema_version: int = describe(
+        "Phiên bản định dạng nội dung",
+        "Định dạng nội dung mà kho này viết theo (CHANGELOG của gói congkhai). Khi nâng cấp gói làm đổi "
+        "định dạng, «congkhai check» chỉ rõ và «congkhai migrate» chuyển nội dung. Mặc định 1.",
+        1,
+        ge=1,
+        strict=True,
+    )
     title: Text = describe("Tên trang", "Tên hiển thị của trang web.")
     description: Text | None = describe("Mô tả", "Một câu giới thiệu trang.", None)
     publisher: Publisher = describe("Cơ quan công bố", "Cơ quan chịu trách nhiệm nội dung.")
@@ -80,6 +134,11 @@ class Site(Record):
         30,
         ge=0,
         strict=True,
+    )
+    editor: Editor | None = describe(
+        "Trình biên tập trên trình duyệt",
+        "Khai báo kho nội dung để trang có /admin/ cho người biên tập không dùng git (docs/editing.md).",
+        None,
     )
     stale_after_days: int = describe(
         "Số ngày cần đối chiếu lại",

@@ -16,7 +16,7 @@ from generator.facts.fees import fee_cell
 from generator.facts.offices import OfficeFacts, office_facts
 from generator.facts.procedure import ProcedureFacts, procedure_facts
 from generator.model import Site
-from generator.posters.sheets import Masthead, shorten
+from generator.posters.sheets import RUNNING_HEAD, Masthead, shorten
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def index_poster(
     return IndexPoster(
         paper=site.posters.paper,
         masthead=head,
-        running_head=f"(tiếp theo) Danh mục thủ tục hành chính tại {shorten(office.name, 60)}",
+        running_head=f"(tiếp theo) Danh mục thủ tục tại {shorten(office.name, RUNNING_HEAD - 33)}",
         office=office_facts(office_slug, office, site),
         count=number,
         groups=tuple(groups),

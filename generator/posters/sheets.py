@@ -57,8 +57,9 @@ LONG_VALUE = 48
 """Headline values longer than this many characters print at the body size, not the headline size."""
 LONG_NAME, VERY_LONG_NAME = 90, 160
 """Procedure names longer than these print smaller, so the title never crowds out the facts."""
-RUNNING_HEAD_NAME = 56
-"""How much of the name the «(tiếp theo)» running head of a continuation sheet repeats."""
+RUNNING_HEAD = 66
+"""How long the «(tiếp theo)» running head of a continuation sheet may be: one line at the body
+size (the name is shortened to fit, the code is kept whole)."""
 
 
 def time_fact(time: TimeFacts) -> Fact:
@@ -169,6 +170,25 @@ class ProcedurePoster:
     """The procedure's page on the public site (the QR code's target)."""
     url_text: str
     """The same address as printed under the title, without «https://»."""
+    measure_fit: bool
+    """True when the body is short enough that laying its sections side by side might keep the
+    sheet on one page: only then does the template measure and choose a layout (measuring costs
+    another layout of the body), see ``ONE_SHEET_BODY``."""
+
+
+ONE_SHEET_BODY = 1200
+"""Printed characters of the body (steps, documents, result, conditions) above which no
+arrangement fits the first sheet's room at the body size (about half an A4 or A3 sheet under
+the title, the key facts and the office box; a full sheet holds about 2,400 characters)."""
+
+
+def body_chars(steps: tuple[StepItem, ...], documents: tuple[DossierFacts, ...], proc: Procedure) -> int:
+    """How many characters the body sections print (what decides whether they can fit one sheet)."""
+    text = [s.title + "".join(p.text for p in s.paragraphs) for s in steps]
+    for group in documents:
+        text += [group.case or "", group.note or ""]
+        text += [d.name + d.quantity + (d.form or "") + "".join(d.notes) for d in group.items]
+    return sum(map(len, [*text, *proc.result, *proc.conditions]))
 
 
 def masthead(site: Site, root: Path) -> Masthead:
@@ -206,8 +226,8 @@ def _name_size(name: str) -> str:
 
 
 def _running_head(facts: ProcedureFacts) -> str:
-    head = f"(tiếp theo) {shorten(facts.name, RUNNING_HEAD_NAME)}"
-    return f"{head} – {facts.code}" if facts.code else head
+    code = f" – {facts.code}" if facts.code else ""
+    return f"(tiếp theo) {shorten(facts.name, RUNNING_HEAD - len('(tiếp theo) ') - len(code))}{code}"
 
 
 SECTION_TITLES = (
@@ -253,6 +273,7 @@ def procedure_poster(
     groups = channel_groups(facts.channels)
     times = {group.time for group in groups}
     url = procedure_url(site, entry.slug)
+    steps, documents = tuple(step_item(step) for step in proc.steps), _documents(facts.dossier)
     return ProcedurePoster(
         paper=site.posters.paper,
         name_size=_name_size(facts.name),
@@ -270,8 +291,8 @@ def procedure_poster(
         facts=groups,
         shared_time=times.pop() if len(times) == 1 else None,
         authority=Fact(facts.authority.deciding, facts.authority.notes) if facts.authority else None,
-        steps=tuple(step_item(step) for step in proc.steps),
-        documents=_documents(facts.dossier),
+        steps=steps,
+        documents=documents,
         result=proc.result,
         conditions=proc.conditions,
         legal_basis=facts.legal,
@@ -280,6 +301,7 @@ def procedure_poster(
         office=facts.office(office_slug),
         url=url,
         url_text=url.split("://", 1)[-1],
+        measure_fit=body_chars(steps, documents, proc) <= ONE_SHEET_BODY,
     )
 
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-THEME_DIR = Path(__file__).resolve().parents[2] / "site_theme" / "posters"
+from generator.core.jinja import THEME_DIR as SITE_THEME
+
+THEME_DIR = SITE_THEME / "posters"
 """The poster theme shipped with the project."""
 
 FONTS = "fonts"

@@ -123,9 +123,10 @@ def expand(texts: Iterable[str], groups: Sequence[Sequence[Phrase]]) -> list[str
     returned, each word once, in group order.
     """
     folded = [fold_tokens(text) for text in texts]
+    vocabulary = {word for text in folded for word in text}  # a phrase with a word not here is absent
     words: list[str] = []
     for group in groups:
-        present = [p for p in group if any(_contains(f, p) for f in folded)]
+        present = [p for p in group if vocabulary.issuperset(p) and any(_contains(f, p) for f in folded)]
         if not present:
             continue
         for phrase in group:

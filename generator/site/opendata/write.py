@@ -9,6 +9,7 @@ on the content, its git history and the build date, so two builds of one commit 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +107,30 @@ def procedures_csv(records: list[dict[str, Any]]) -> str:
     return csv_text([column.key for column in COLUMNS], rows)
 
 
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+def _json_lines(value: dict[str, Any]) -> Iterator[str]:
+    """JSON with one top-level key per line and one item of a list per line, as pieces to write.
+
+    As readable in a diff as an indented file (a changed procedure is one changed line), and made by
+    the C encoder: ``indent=`` switches ``json`` to its pure-Python encoder, 15× slower on 12 MB.
+    Written piece by piece, so the 12 MB text is never held whole.
+    """
+    yield "{\n"
+    for n, (key, item) in enumerate(value.items()):
+        yield ",\n" if n else ""
+        name = json.dumps(key, ensure_ascii=False)
+        if isinstance(item, list) and item:
+            yield f" {name}: [\n"
+            for i, row in enumerate(item):
+                yield ("  " if not i else ",\n  ") + json.dumps(row, ensure_ascii=False)
+            yield "\n ]"
+        else:
+            yield f" {name}: {json.dumps(item, ensure_ascii=False)}"
+    yield "\n}\n"
+
+
+def _write_json(path: Path, value: dict[str, Any]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.writelines(_json_lines(value))
 
 
 def write_open_data(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) -> None:
@@ -115,8 +138,8 @@ def write_open_data(catalogue: Catalogue, site_dir: Path, ctx: BuildContext) -> 
     folder = site_dir / urls.DATA_DIR
     (folder / SCHEMA_FOLDER).mkdir(parents=True, exist_ok=True)
     records = procedure_records(catalogue, ctx)
-    (folder / CATALOGUE_JSON).write_text(_json(catalogue_data(catalogue, ctx, records)), encoding="utf-8")
-    (folder / CHANGES_JSON).write_text(_json(changes_data(catalogue, ctx)), encoding="utf-8")
+    _write_json(folder / CATALOGUE_JSON, catalogue_data(catalogue, ctx, records))
+    _write_json(folder / CHANGES_JSON, changes_data(catalogue, ctx))
     (folder / PROCEDURES_CSV).write_text(procedures_csv(records), encoding="utf-8", newline="")
     for name in SCHEMAS:
         (folder / SCHEMA_FOLDER / f"{name}.schema.json").write_text(render_schema(name), encoding="utf-8")

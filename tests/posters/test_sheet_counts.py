@@ -1,0 +1,125 @@
+"""Sheet counts (issue 12 item 8): a short procedure on one sheet, the office box never alone on a
+last sheet, an office index that stays dense. Page counts and text positions only — timings are in
+bench/poster_legibility.py and docs/benchmarks.md §3.5."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.posters.office_index import IndexGroup, IndexPoster
+from generator.posters.render import Renderer, Stamp
+from generator.posters.sheets import ProcedurePoster
+from generator.posters.theme import load_theme
+from tests.posters.conftest import Built, pdftotext
+from tests.posters.walk import flat
+
+SHORT_STEPS, SHORT_DOCUMENTS = 4, 6
+"""A short procedure, as bench/poster_legibility.py counts it."""
+ONE_SHEET = {
+    "mot-cua/dang-ky-khai-sinh.pdf",
+    "diem-phu/dang-ky-khai-sinh.pdf",
+    "diem-phu/cong-nhan-ho-ngheo.pdf",
+}
+"""The fixture's short sheets whose content fits one A4 sheet at the body size."""
+
+
+def pages(pdf: Path) -> int:
+    return len(PdfReader(pdf).pages)
+
+
+def test_short_procedures_take_one_sheet(built: Built) -> None:
+    active = built.catalogue.in_state("active")
+    short = {
+        e.slug
+        for e in active
+        if len(e.model.steps) <= SHORT_STEPS
+        and sum(len(c.items) for c in e.model.documents) <= SHORT_DOCUMENTS
+    }
+    sheets = {s.path: pages(built.out / s.path) for s in built.report.sheets if s.procedure in short}
+    assert set(sheets) >= ONE_SHEET, sorted(sheets)
+    assert {path: n for path, n in sheets.items() if path in ONE_SHEET and n != 1} == {}
+    # The fixture's other short sheet (five sections, two channel rows) may take two, never more.
+    assert max(sheets.values()) <= 2, sheets
+
+
+def test_office_box_is_on_the_first_sheet_never_alone_on_the_last(built: Built) -> None:
+    for sheet in built.report.sheets:
+        if not isinstance(sheet.poster, ProcedurePoster | IndexPoster):
+            continue
+        pdf = built.out / sheet.path
+        first = flat(pdftotext(pdf, 1, raw=True))
+        assert flat(f"Nộp hồ sơ tại: {sheet.poster.office.name}") in first, sheet.path
+        assert flat(sheet.poster.office.feedback.agency) in first, sheet.path
+        n = pages(pdf)
+        if n > 1:  # the last sheet carries more than its running head and footer
+            last = flat(pdftotext(pdf, n, raw=True))
+            assert len(last) > 200, (sheet.path, last)
+
+
+def test_every_sheet_carries_the_code_version_hotline_and_page(built: Built) -> None:
+    for sheet in built.report.sheets:
+        poster = sheet.poster
+        if not isinstance(poster, ProcedurePoster) or poster.code is None:
+            continue
+        pdf = built.out / sheet.path
+        n = pages(pdf)
+        for page in range(1, n + 1):
+            text = flat(pdftotext(pdf, page))
+            assert f"mã thủ tục {poster.code}" in text and f"trang {page}/{n}" in text, (sheet.path, page)
+            assert f"phiên bản {sheet.stamp.version}" in text and flat(poster.office.hotline) in text
+            if page > 1:
+                assert text.startswith("(tiếp theo)"), (sheet.path, page)
+
+
+def long_index(poster: IndexPoster, copies: int) -> IndexPoster:
+    """The office's index with its rows repeated ``copies`` times (renumbered), in its fields."""
+    rows = [row for group in poster.groups for row in group.rows]
+    groups, number = [], 0
+    for k in range(copies):
+        group = []
+        for row in rows:
+            number += 1
+            group.append(dataclasses.replace(row, number=number))
+        groups.append(IndexGroup(f"{poster.groups[0].field} {k + 1}", tuple(group)))
+    return dataclasses.replace(poster, groups=tuple(groups), count=number)
+
+
+@pytest.mark.parametrize(("copies", "most"), [(16, 7), (4, 3)])
+def test_an_office_index_stays_dense(built: Built, tmp_path: Path, copies: int, most: int) -> None:
+    """48 (and 12) fixture rows — a short name, a middling one, a 215-character one, with
+    per-channel times and fees — in 16 (4) fields: at most 7 (3) A4 sheets, no near-empty last sheet.
+    (The layout before issue 12's redesign took 10 (3) sheets for the same rows.)"""
+    sheet = next(s for s in built.report.sheets if s.path == "mot-cua/danh-muc.pdf")
+    assert isinstance(sheet.poster, IndexPoster)
+    poster = long_index(sheet.poster, copies)
+    pdf = tmp_path / "danh-muc.pdf"
+    pdf.write_bytes(Renderer(load_theme()).render(poster, Stamp("00000000", dt.date(2026, 11, 25))).pdf)
+    n = pages(pdf)
+    assert n <= most, n
+    # The last sheet holds at least a quarter of a middle sheet's text (as the benchmark measures it).
+    chars = [len("".join(pdftotext(pdf, page).split())) for page in range(1, n + 1)]
+    assert n < 3 or chars[-1] >= 0.25 * sorted(chars[1:-1])[len(chars[1:-1]) // 2], chars
+
+
+def test_a_channel_that_continues_repeats_its_label(built: Built) -> None:
+    """The long fixture's key facts run onto a second sheet: the first row there names its channel."""
+    pdf = built.out / "mot-cua/dang-ky-dat-dai-lan-dau.pdf"
+    assert "thời hạn giải quyết" in flat(pdftotext(pdf, 1, raw=True))  # the key facts start on page 1
+    continued = [
+        page
+        for page in range(2, pages(pdf) + 1)
+        if flat(pdftotext(pdf, page, raw=True))
+        .split(" – ", 1)[-1]
+        .lstrip(" 0123456789.")
+        .startswith("thời hạn giải quyết phí, lệ phí")
+    ]
+    assert continued, "the key facts no longer continue onto a second sheet: pick a longer fixture"
+    for page in continued:
+        text = flat(pdftotext(pdf, page, raw=True))
+        assert re.search(r"(trực tiếp|trực tuyến|bưu chính)[^()]* \(tiếp theo\)", text), (page, text[:300])
