@@ -93,6 +93,11 @@ _CLOCK = re.compile(r"(?:sau|trước|lúc|từ)\s+\d+\s*giờ", re.IGNORECASE)
 _NOT_A_CASE = re.compile(r"không tính|không kể|theo quy định|cắt giảm|niêm yết", re.IGNORECASE)
 
 
+def _length(number: str) -> str:
+    """A written length in one form: decimal comma, no leading zeros («03» → «3», «0.5» → «0,5»)."""
+    return re.sub(r"^0+(?=\d)", "", number.replace(".", ","))
+
+
 def unstated_cases(time: ProcessingTime) -> list[str]:
     """Clauses of the published wording that give another length for a case the data does not list.
 
@@ -102,12 +107,12 @@ def unstated_cases(time: ProcessingTime) -> list[str]:
     """
     if time.cases or not time.text:
         return []
-    headline = {f"{time.value:g}".replace(".", ",")} if time.value is not None else set()
+    headline = {_length(f"{time.value:g}")} if time.value is not None else set()
     found = []
     for clause in re.split(r";|\.(?!\d)", time.text):
         if not _CONDITION.search(clause) or _NOT_A_CASE.search(clause):
             continue
-        lengths = {number.lstrip("0") or "0" for number in _LENGTH.findall(_CLOCK.sub("", clause))}
+        lengths = {_length(number) for number in _LENGTH.findall(_CLOCK.sub("", clause))}
         if lengths - headline:
             found.append(clause.strip())
     return found

@@ -74,7 +74,8 @@ class ChannelCase:
     """One value of a procedure summary and the channels it holds for.
 
     Attributes:
-        channels: short channel names («Trực tiếp, Bưu chính»), None when every channel says the same.
+        channels: short channel names in a sentence («Trực tiếp, bưu chính»), None when every channel
+            says the same.
         value: the time or fee in a few words.
     """
 
