@@ -129,6 +129,8 @@ CODES: dict[str, str] = {
     "time-value-unexpected": "a within-the-day time that also has a value",
     "online-channel-missing": "an online level without an online channel",
     "online-level-mismatch": "an online channel with online level 'khong'",
+    "fees-missing": "a channel that neither lists its fees nor says it has none (no_fee: true or fees: [])",
+    "fee-no-fee-conflict": "a channel marked no_fee: true that lists fees",
     "fee-zero-unexplained": "a fee of 0 without an exemption flag or text",
     "fee-amount-missing": "a fee with no amount, percentage, text or exemption",
     "fee-amount-conflict": "a fee with both an amount and a percentage",

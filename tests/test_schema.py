@@ -46,6 +46,18 @@ def test_schema_rejects_unknown_keys_and_unquoted_codes() -> None:
         jsonschema.validate({**base, "code": 1.001193}, schema)
 
 
+def test_schema_wants_fees_or_no_fee_on_every_channel() -> None:
+    """VS Code flags a channel that says nothing about fees, as ``check`` does (fees-missing)."""
+    schema = json.loads(schema_path(PROJECT_ROOT, "procedure").read_text(encoding="utf-8"))
+    base = {"name": "A", "field": "ho-tich", "level": "xa", "offices": ["x"], "online": "khong"}
+    channel = {"kind": "truc_tiep", "time": {"value": 3, "unit": "working_day"}}
+    for stated in ({"fees": []}, {"no_fee": True}, {"fees": [{"type": "le_phi", "name": "L", "amount": 1}]}):
+        jsonschema.validate({**base, "channels": [channel | stated]}, schema)
+    for silent in ({}, {"no_fee": False}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({**base, "channels": [channel | silent]}, schema)
+
+
 @pytest.mark.parametrize("kind,path", _content_files(PROJECT_ROOT), ids=lambda v: str(v))
 def test_every_content_file_names_its_schema(kind: str, path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]

@@ -1,13 +1,14 @@
-"""Cross-record rules, fees: zero without a reason, conflicting amounts, overlapping fee windows."""
+"""Cross-record rules, fees: a channel states its fees or that it has none, zero without a reason,
+conflicting amounts, overlapping fee windows."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.catalogue import Catalogue
+from generator.catalogue import Catalogue, Entry
 from generator.checks.identity import windows_overlap
 from generator.issues import Issue, Severity
-from generator.model import Fee
+from generator.model import Channel, Fee, Procedure
 
 WARN = Severity.WARNING
 
@@ -16,6 +17,7 @@ def check_fees(cat: Catalogue) -> Iterator[Issue]:
     """Fees say what is charged; a zero says why; validity windows are in order."""
     for entry in cat.procedures:
         for i, channel in enumerate(entry.model.channels):
+            yield from _no_fee_stated(entry, i, channel)
             for j, fee in enumerate(channel.fees):
                 where = ("channels", i, "fees", j)
                 if fee.amount == 0 and not fee.exempt and fee.exemption is None:
@@ -53,6 +55,24 @@ def check_fees(cat: Catalogue) -> Iterator[Issue]:
                     )
 
 
+def _no_fee_stated(entry: Entry[Procedure], i: int, channel: Channel) -> Iterator[Issue]:
+    """A channel lists its fees or says it has none; never both, never neither."""
+    if channel.no_fee and channel.fees:
+        yield entry.issue(
+            "fee-no-fee-conflict",
+            ("channels", i, "no_fee"),
+            "Cách nộp ghi «no_fee: true» (không thu phí, lệ phí) nhưng vẫn có khoản thu ở «fees»: bỏ "
+            "«no_fee» nếu có thu, hoặc xoá các khoản thu nếu không thu.",
+        )
+    elif not channel.no_fee and "fees" not in channel.model_fields_set:
+        yield entry.issue(
+            "fees-missing",
+            ("channels", i),
+            "Cách nộp chưa nói về phí, lệ phí: thêm các khoản thu ở «fees»; nếu không thu khoản nào, "
+            "ghi «no_fee: true» (trong biểu mẫu: đánh dấu «Không thu phí, lệ phí») hoặc «fees: []».",
+        )
+
+
 def _fee_overlap(a: Fee, b: Fee) -> bool:
     return windows_overlap((a.valid_from, a.valid_to), (b.valid_from, b.valid_to))
 
@@ -61,6 +81,7 @@ def check_fee_windows(cat: Catalogue) -> Iterator[Issue]:
     """Dated versions of one fee do not overlap (else two amounts would apply on one day)."""
     for entry in cat.procedures:
         for i, channel in enumerate(entry.model.channels):
+            yield from _no_fee_stated(entry, i, channel)
             for j, fee in enumerate(channel.fees):
                 dated = [
                     k

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from generator.model.types import (
     ChannelKind,
@@ -151,14 +151,35 @@ class Fee(Record):
 
 
 class Channel(Record):
-    """Cách thức thực hiện: một cách nộp, với thời hạn và phí, lệ phí riêng (one channel)."""
+    """Cách thức thực hiện: một cách nộp, với thời hạn và phí, lệ phí riêng (one channel).
+
+    Mỗi cách nộp ghi các khoản thu ở «fees», hoặc nói rõ không thu: «no_fee: true» (biểu mẫu trình
+    duyệt ghi như vậy) hoặc «fees: []». Không ghi gì là lỗi «fees-missing»: quên ghi phí không bao
+    giờ thành «Không thu»."""
+
+    # The schema says the same for VS Code; ``check`` (generator/checks/fees.py) is the rule.
+    model_config = Record.model_config | ConfigDict(
+        json_schema_extra={
+            "if": {"not": {"required": ["fees"]}},
+            "then": {"required": ["no_fee"], "properties": {"no_fee": {"const": True}}},
+        }
+    )
 
     kind: ChannelKind = describe(
         "Cách nộp", "truc_tiep (trực tiếp), truc_tuyen (trực tuyến), buu_chinh (bưu chính công ích)."
     )
     time: ProcessingTime = describe("Thời hạn giải quyết", "Thời hạn khi nộp theo cách này.")
     fees: tuple[Fee, ...] = describe(
-        "Phí, lệ phí", "Các khoản phí, lệ phí theo cách nộp này; để [] nếu không thu."
+        "Phí, lệ phí",
+        "Các khoản phí, lệ phí theo cách nộp này. Không thu khoản nào: đánh dấu «Không thu phí, lệ phí» "
+        "(no_fee: true) và để trống, hoặc ghi fees: [] trong tệp.",
+        (),
+    )
+    no_fee: bool = describe(
+        "Không thu phí, lệ phí",
+        "true khi cách nộp này không thu khoản nào; khi đó không ghi khoản thu nào ở «fees».",
+        False,
+        strict=True,
     )
     note: Text | None = describe("Mô tả", "Ghi chú về cách nộp này.", None)
 

@@ -28,6 +28,8 @@ from pydantic import BaseModel
 
 from generator.core.jinja import THEME_DIR
 from generator.errors import GeneratorError
+from generator.facts.fees import NO_FEE_SHORT
+from generator.facts.procedure import procedure_facts
 from generator.issues import Severity
 from generator.load import load_yaml
 from generator.model.site import Editor
@@ -190,22 +192,65 @@ def publisher(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def test_a_new_procedure_saved_by_the_cms_passes_check(publisher: Path) -> None:
+def _saved_procedure(publisher: Path, slug: str, fill: Any) -> list[Any]:
+    """Save a new procedure as the CMS would (``fill`` edits the channels first); its issues."""
     collection = _collection("procedures")
     entry = _entry(collection["fields"], {"offices": "trung-tam-phuc-vu-hanh-chinh-cong"})
-    # Rules across fields, which the hints state: a fee has «amount, percent, text or exempt», a time
-    # limit «value, stages or text»; the form cannot require one of several fields.
+    # Rules across fields, which the hints state: a time limit «value, stages or text»; the form
+    # cannot require one of several fields.
     for channel in entry["channels"]:
         channel["time"]["value"] = 3
-        for fee in channel["fees"]:
-            fee["amount"] = 50000
-    path = publisher / collection["folder"] / f"{entry['field']}/thu-tuc-tu-trinh-bien-tap.yaml"
+    fill(entry["channels"])
+    path = publisher / collection["folder"] / f"{entry['field']}/{slug}.yaml"
     path.write_text(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False), encoding="utf-8")
     catalogue, issues = read_catalogue(publisher, AS_OF)
-    mine = [i for i in issues if "thu-tuc-tu-trinh-bien-tap" in i.file and i.severity is Severity.ERROR]
-    errors = [i.format() for i in issues if i.severity is Severity.ERROR]
-    assert catalogue is not None and mine == [], errors
+    path.unlink()  # the module's repository is shared by the tests
+    return [catalogue, [i for i in issues if slug in i.file], [i.format() for i in issues]]
+
+
+def _fees_field() -> Node:
+    channels = {f["name"]: f for f in _collection("procedures")["fields"]}["channels"]
+    return {f["name"]: f for f in channels["fields"]}["fees"]
+
+
+def test_a_new_procedure_saved_by_the_cms_passes_check(publisher: Path) -> None:
+    def add_fee(channels: list[Node]) -> None:  # the editor adds one fee item and types an amount
+        for channel in channels:
+            channel["fees"] = [_entry(_fees_field()["fields"], {}) | {"amount": 50000}]
+
+    catalogue, mine, everything = _saved_procedure(publisher, "thu-tuc-tu-trinh-bien-tap", add_fee)
+    assert catalogue is not None and [i for i in mine if i.severity is Severity.ERROR] == [], everything
     assert "thu-tuc-tu-trinh-bien-tap" in {p.slug for p in catalogue.procedures}
+
+
+def test_a_channel_without_fees_is_saved_by_ticking_no_fee(publisher: Path) -> None:
+    """The form leaves an empty list out (omit_empty_optional_fields), so «no fee» is a tick box."""
+    fees = _fees_field()
+    assert fees["required"] is False and fees.get("min", 0) == 0, "an empty fee list can be saved"
+    channels = {f["name"]: f for f in _collection("procedures")["fields"]}["channels"]
+    no_fee = {f["name"]: f for f in channels["fields"]}["no_fee"]
+    assert no_fee["widget"] == "boolean" and no_fee["label"] == "Không thu phí, lệ phí"
+
+    def tick(channels: list[Node]) -> None:
+        for channel in channels:
+            assert "fees" not in channel, "what the CMS writes for an empty optional list: nothing"
+            channel["no_fee"] = True
+
+    catalogue, mine, everything = _saved_procedure(publisher, "khong-thu-phi-tu-bien-tap", tick)
+    assert catalogue is not None and [i for i in mine if i.severity is Severity.ERROR] == [], everything
+    (saved,) = [p for p in catalogue.procedures if p.slug == "khong-thu-phi-tu-bien-tap"]
+    assert all(c.fees == () and c.no_fee for c in saved.model.channels)
+    facts = procedure_facts(catalogue, saved)
+    assert facts.channels and all(c.fee_short == NO_FEE_SHORT and c.free for c in facts.channels)
+
+
+def test_a_channel_left_without_fees_or_the_tick_is_an_error(publisher: Path) -> None:
+    """Forgetting the fees in the form must not publish «không thu phí»: a located error instead."""
+    catalogue, mine, _ = _saved_procedure(publisher, "quen-ghi-phi", lambda channels: None)
+    missing = [i for i in mine if i.code == "fees-missing"]
+    assert catalogue is None and missing and all(i.severity is Severity.ERROR for i in missing)
+    assert missing[0].field == "channels[0]" and missing[0].line > 1
+    assert "no_fee: true" in missing[0].message
 
 
 def test_a_new_office_saved_by_the_cms_passes_check(publisher: Path) -> None:

@@ -191,7 +191,7 @@ def _folder_collection(name: str, label: str, model: type[BaseModel], choices: l
     folder, path, identifier = FOLDERS[name]
     fields = model_fields(model, name)
     if model is Procedure:
-        fields = _fees_hint(_with_field_choices(_mandatory(fields), choices))
+        fields = _with_field_choices(_mandatory(fields), choices)
     return {
         "name": name,
         "label": label,
@@ -236,25 +236,6 @@ SLUG_HINT = (
 def field_choices(catalogue: Catalogue) -> list[tuple[str, str]]:
     """The fields (lĩnh vực) a procedure may name: slug and name, from content/fields.yaml."""
     return [(f.slug, f.name) for f in catalogue.fields.model.fields]
-
-
-FEES_HINT = (
-    " Cách nộp không thu gì: ghi «fees: []» trong tệp (docs/editing.md); biểu mẫu cần ít nhất một khoản."
-)
-
-
-def _fees_hint(fields: list[Node]) -> list[Node]:
-    """The form cannot save an empty required list: say how to state «no fee» on the channel's fees."""
-    out = []
-    for f in fields:
-        if f["name"] == "channels":
-            inner = [
-                {**g, "hint": g.get("hint", "") + FEES_HINT} if g["name"] == "fees" else g
-                for g in f["fields"]
-            ]
-            f = {**f, "fields": inner}
-        out.append(f)
-    return out
 
 
 def _with_field_choices(fields: list[Node], choices: list[tuple[str, str]]) -> list[Node]:
