@@ -336,7 +336,7 @@ def test_listing_does_not_shift_when_scripts_arrive(site_url: str, page: Any, pa
         """window.__cls = 0; window.__moved = []; new PerformanceObserver(l => {
              for (const e of l.getEntries()) if (!e.hadRecentInput) { window.__cls += e.value;
                for (const s of e.sources || []) window.__moved.push([Math.round(e.startTime),
-                 s.node ? s.node.nodeName + '.' + s.node.className : '?', s.previousRect.y, s.currentRect.y]); }
+                 s.node ? s.node.nodeName : '?', s.previousRect.y, s.currentRect.y]); }
            }).observe({type: 'layout-shift', buffered: true});"""
     )
     page.goto(site_url + path)  # once, so the fonts are cached: a late font swap is not what is tested
