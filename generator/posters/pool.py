@@ -3,10 +3,10 @@
 Each worker builds one :class:`Renderer` (one Typst compiler, fonts loaded once) and writes its
 PDFs straight into the cache; only page counts travel back. Shared sheets (a procedure at many
 offices, :mod:`generator.posters.shared`) take two rounds: first each procedure's bodies (into a
-temporary folder of the cache), then each office's stamps in one compilation, drawn over them. Workers are *spawned*, not forked:
-the Typst compiler runs its own threads, and a forked child of a process that has compiled
-before would inherit a thread pool without its threads. Small batches render in this process,
-where starting workers would cost more than it saves.
+temporary folder of the cache), then each office's stamps in one compilation, drawn over them.
+Workers are *spawned*, not forked: the Typst compiler runs its own threads, and a forked child
+of a process that has compiled before would inherit a thread pool without its threads. Small
+batches render in this process, where starting workers would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -122,7 +122,8 @@ def render_missing(
     whole, groups = group_bodies(sheets)
     first: list[Task] = [("bodies", g) for g in groups] + [("whole", s) for s in whole]
     workers = jobs or default_jobs()
-    run = _serial if workers <= 1 or len(sheets) < SERIAL_BELOW else functools.partial(_parallel, workers=workers)
+    serial = workers <= 1 or len(sheets) < SERIAL_BELOW
+    run = _serial if serial else functools.partial(_parallel, workers=workers)
     make_dirs(cache.folder)
     bodies = tempfile.mkdtemp(dir=cache.folder, prefix=".bodies-")
     count = 0
@@ -168,7 +169,9 @@ def _parallel(theme: Theme, folder: str, bodies: str, *, workers: int) -> Iterat
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(theme,))
 
     def submit(tasks: Sequence[Task]) -> Iterator[list[Done] | list[Placed]]:
-        pending: set[Future[list[Done] | list[Placed]]] = {pool.submit(_work, t, folder, bodies) for t in tasks}
+        pending: set[Future[list[Done] | list[Placed]]] = {
+            pool.submit(_work, task, folder, bodies) for task in tasks
+        }
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:

@@ -192,7 +192,8 @@ def make_bodies(renderer: Renderer, group: BodyGroup, folder: Path) -> list[Plac
 
 def stamps_data(batch: Sequence[Placed]) -> str:
     """The JSON that stamps.typ reads: the office (from the first sheet) and each sheet's footer and place."""
-    stamps, page_stamp = [], []
+    stamps: list[dict[str, object]] = []
+    page_stamp: list[int] = []
     for n, item in enumerate(batch):
         assert isinstance(item.sheet.poster, ProcedurePoster)
         stamps.append(
