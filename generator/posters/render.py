@@ -92,19 +92,27 @@ class Renderer:
 
         ``part`` and ``extra`` are for the shared-body path (:mod:`generator.posters.shared`).
         """
+        data = render_data(poster, stamp, extra)
+        return self.compile(TEMPLATES[type(poster)], data, part=part, updated=stamp.updated, what=poster.url)
+
+    def compile(self, template: str, data: str, *, part: str, updated: dt.date, what: str) -> bytes:
+        """Compile ``template`` (a file of the theme) on the JSON ``data``; ``what`` names it in errors."""
         import typst
 
-        template = str(self.theme.folder / TEMPLATES[type(poster)])
-        created = dt.datetime.combine(stamp.updated, dt.time(), tzinfo=dt.UTC)
-        inputs = {"data": render_data(poster, stamp, extra), "part": part}
+        created = dt.datetime.combine(updated, dt.time(), tzinfo=dt.UTC)
+        inputs = {"data": data, "part": part}
         try:
             result = self.compiler.compile(
-                input=template, format="pdf", sys_inputs=inputs, timestamp=created, pdf_tags=False
+                input=str(self.theme.folder / template),
+                format="pdf",
+                sys_inputs=inputs,
+                timestamp=created,
+                pdf_tags=False,
             )
         except typst.TypstError as exc:
-            raise PosterError(f"không tạo được bảng niêm yết «{poster.url}»: {exc.message}") from exc
+            raise PosterError(f"không tạo được bảng niêm yết «{what}»: {exc.message}") from exc
         if not isinstance(result, bytes):
-            raise PosterError(f"không tạo được bảng niêm yết «{poster.url}»: Typst không trả về PDF")
+            raise PosterError(f"không tạo được bảng niêm yết «{what}»: Typst không trả về PDF")
         return result
 
     def query(self, label: str, poster: Poster) -> list[object]:

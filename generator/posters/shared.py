@@ -14,12 +14,16 @@ and renders); each sheet keeps its own cache key, and its bytes depend only on t
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pikepdf
 
 from generator.errors import PosterError
+from generator.model.dates import format_date
+from generator.posters.data import keep_together, to_data
 from generator.posters.plan import Sheet
 from generator.posters.render import Rendered, Renderer, page_count
 from generator.posters.sheets import ProcedurePoster
@@ -33,24 +37,57 @@ class Body:
     at: dict[str, float | int]
 
 
-def group_shared(sheets: Sequence[Sheet], limit: int) -> list[list[Sheet]]:
-    """The sheets in tasks: a shared procedure's sheets together (at most ``limit`` a task), others alone."""
+BodyGroup = list[Sheet]
+"""One procedure's shared sheets (any offices): one body per office-box height serves them all."""
+
+
+def group_bodies(sheets: Sequence[Sheet]) -> tuple[list[Sheet], list[BodyGroup]]:
+    """The sheets compiled whole (each alone), and the shared sheets by body (one procedure each)."""
     groups: dict[tuple[str, str], list[Sheet]] = {}
-    tasks: list[list[Sheet]] = []
+    whole: list[Sheet] = []
     for sheet in sheets:
         if not sheet.shared or not isinstance(sheet.poster, ProcedurePoster) or sheet.procedure is None:
-            tasks.append([sheet])
+            whole.append(sheet)
             continue
         group = groups.setdefault((sheet.procedure, sheet.stamp.updated.isoformat()), [])
         first = group[0].poster if group else sheet.poster
         assert isinstance(first, ProcedurePoster)
         if replace(sheet.poster, office=first.office) != first:
-            tasks.append([sheet])  # not the same body (never from plan_sheets): a task of its own
+            groups[(sheet.key, "")] = [sheet]  # not the same body (never from plan_sheets): a body of its own
             continue
         group.append(sheet)
+    return whole, list(groups.values())
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A shared sheet with its compiled body (a file), where its office box goes and its page count."""
+
+    sheet: Sheet
+    body: str
+    at: dict[str, float | int]
+    pages: int
+
+
+STAMP_CODE = frozenset("0123456789.")
+"""The characters of a code that stamps.typ's glyph sample holds (a national code); a stamp whose
+code has others (a local code) is compiled alone, so its glyphs cannot reach another sheet."""
+
+
+def group_stamps(placed: Sequence[Placed], limit: int) -> list[list[Placed]]:
+    """The shared sheets in stamp batches: one office's (same office box) together, ``limit`` at most."""
+    groups: dict[tuple[str, str], list[Placed]] = {}
+    batches: list[list[Placed]] = []
+    for item in placed:
+        assert isinstance(item.sheet.poster, ProcedurePoster)
+        code = item.sheet.poster.code or ""
+        if not set(code) <= STAMP_CODE:
+            batches.append([item])
+            continue
+        groups.setdefault((item.sheet.office, repr(item.sheet.poster.office)), []).append(item)
     for group in groups.values():
-        tasks.extend(group[i : i + limit] for i in range(0, len(group), limit))
-    return tasks
+        batches.extend(group[i : i + limit] for i in range(0, len(group), limit))
+    return batches
 
 
 _HEIGHTS: dict[tuple[str, str, str], float] = {}
@@ -83,20 +120,25 @@ def body(renderer: Renderer, sheet: Sheet) -> Body:
     return Body(pdf, places[0])
 
 
-def overlay(base: bytes, stamp: bytes) -> Rendered:
-    """``stamp``'s pages drawn over ``base``'s (same page count), saved as one PDF.
+def overlay(base: bytes, top: pikepdf.Pdf, first: int) -> Rendered:
+    """Pages ``first``… of ``top`` (from 0, as many as ``base`` has) drawn over ``base``'s, saved as one PDF.
 
     Each stamp page becomes a form XObject (its content stream copied as it is, still compressed)
     drawn after the body page's content, which is wrapped in q … Q so its graphics state cannot leak.
     """
     try:
-        with pikepdf.Pdf.open(io.BytesIO(base)) as doc, pikepdf.Pdf.open(io.BytesIO(stamp)) as top:
-            if len(doc.pages) != len(top.pages):
+        with pikepdf.Pdf.open(io.BytesIO(base)) as doc:
+            if first + len(doc.pages) > len(top.pages):
                 raise PosterError("khung cơ quan và thân bảng niêm yết khác số trang")
-            for page, layer in zip(doc.pages, top.pages, strict=True):
-                _draw_over(doc, page.obj, _as_form(doc, top, layer.obj))
+            for n, page in enumerate(doc.pages):
+                _draw_over(doc, page.obj, _as_form(doc, top, top.pages[first + n].obj))
             buffer = io.BytesIO()
-            doc.save(buffer, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+            doc.save(
+                buffer,
+                deterministic_id=True,
+                stream_decode_level=pikepdf.StreamDecodeLevel.none,
+                fix_metadata_version=False,
+            )
             return Rendered(buffer.getvalue(), len(doc.pages))
     except pikepdf.PdfError as exc:
         raise PosterError(f"không ghép được khung cơ quan vào bảng niêm yết: {exc}") from exc
@@ -132,24 +174,73 @@ STAMP = "/CkOfficeStamp"
 """The stamp's XObject name on a body page (Typst names its own objects differently)."""
 
 
-def render_shared(renderer: Renderer, sheets: Sequence[Sheet]) -> Iterator[tuple[Sheet, Rendered]]:
-    """Render the sheets of one procedure (same body, any offices): one body per office-box height."""
-    bodies: dict[float, tuple[Body, int]] = {}
-    for sheet in sheets:
+def make_bodies(renderer: Renderer, group: BodyGroup, folder: Path) -> list[Placed]:
+    """Compile one procedure's bodies (one per office-box height) into ``folder``; place each sheet."""
+    bodies: dict[float, tuple[str, Body, int]] = {}
+    placed = []
+    for sheet in group:
         height = office_height(renderer, sheet)
         if height not in bodies:
             made = body(renderer, sheet)
-            bodies[height] = (made, page_count(made.pdf))
-        made, pages = bodies[height]
-        extra = {"office_at": {**made.at, "pages": pages}}
-        top = renderer.pdf(stamp_poster(sheet.poster), sheet.stamp, part="stamp", extra=extra)
-        yield sheet, overlay(made.pdf, top)
+            path = folder / f"{sheet.key}-{len(bodies)}.pdf"
+            path.write_bytes(made.pdf)
+            bodies[height] = (str(path), made, page_count(made.pdf))
+        path_, made, pages = bodies[height]
+        placed.append(Placed(sheet, path_, made.at, pages))
+    return placed
+
+
+def stamps_data(batch: Sequence[Placed]) -> str:
+    """The JSON that stamps.typ reads: the office (from the first sheet) and each sheet's footer and place."""
+    stamps: list[dict[str, object]] = []
+    page_stamp: list[int] = []
+    for n, item in enumerate(batch):
+        assert isinstance(item.sheet.poster, ProcedurePoster)
+        stamps.append(
+            {
+                "code": keep_together(to_data(item.sheet.poster.code)),
+                "version": item.sheet.stamp.version,
+                "updated": format_date(item.sheet.stamp.updated),
+                "first": len(page_stamp) + 1,
+                "office_at": {**item.at, "pages": item.pages},
+            }
+        )
+        page_stamp.extend([n] * item.pages)
+    poster = keep_together(to_data(stamp_poster(batch[0].sheet.poster)))
+    data = {"poster": poster, "stamps": stamps, "page_stamp": page_stamp, "logo": None}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def render_stamped(renderer: Renderer, batch: Sequence[Placed]) -> Iterator[tuple[Sheet, Rendered]]:
+    """One office's shared sheets: their stamps in one compilation, each drawn over its body."""
+    first = batch[0].sheet
+    pdf = renderer.compile(
+        "stamps.typ", stamps_data(batch), part="stamp", updated=first.stamp.updated, what=first.poster.url
+    )
+    page = 0
+    try:
+        with pikepdf.Pdf.open(io.BytesIO(pdf)) as top:
+            for item in batch:
+                yield item.sheet, overlay(Path(item.body).read_bytes(), top, page)
+                page += item.pages
+    except pikepdf.PdfError as exc:
+        raise PosterError(f"Typst trả về PDF hỏng: {exc}") from exc
 
 
 def stamp_poster(poster: ProcedurePoster | object) -> ProcedurePoster:
-    """The poster as the stamp needs it: the long body fields empty (they are not laid out there,
-    and evaluating them is most of a stamp's compile); office, title, code and footer kept."""
+    """The poster as a stamp needs it: only the office box (and the paper) printed from it; the rest
+    empty, so the stamps of an office are the same data whichever procedure comes first."""
     assert isinstance(poster, ProcedurePoster)
     return replace(
-        poster, steps=(), documents=(), result=(), conditions=(), legal_basis=(), applicants=(), sections={}
+        poster,
+        name="",
+        code=None,
+        local_code=None,
+        steps=(),
+        documents=(),
+        result=(),
+        conditions=(),
+        legal_basis=(),
+        applicants=(),
+        sections={},
     )

@@ -19,7 +19,7 @@ from generator.posters.cache import PosterCache
 from generator.posters.plan import SHARED_FROM, Sheet
 from generator.posters.pool import render_missing
 from generator.posters.render import Renderer
-from generator.posters.shared import group_shared
+from generator.posters.shared import Placed, group_bodies, group_stamps
 from generator.posters.theme import load_theme
 from generator.posters.write import PosterReport, write_posters
 from tests.posters.conftest import CATALOGUE, decode_qr, load, need, pdfinfo, pdftotext
@@ -137,17 +137,24 @@ def test_a_hotline_change_rerenders_only_that_offices_sheets(province: Province,
 def test_sheet_bytes_do_not_depend_on_the_other_sheets_rendered_with_them(
     province: Province, tmp_path: Path
 ) -> None:
-    sheet = next(s for s in shared_sheets(province.report) if s.office == "xa-bon")
-    cache = PosterCache(tmp_path / "cache")
-    assert render_missing([sheet], load_theme(), cache, jobs=1) == 1  # alone, not with its 3 siblings
-    assert cache.sheet_path(sheet.key).read_bytes() == (province.out / sheet.path).read_bytes()
+    # each alone (not with its siblings, and its office's stamps compiled for it alone)
+    for sheet in [s for s in shared_sheets(province.report) if s.office in ("xa-bon", "mot-cua")]:
+        cache = PosterCache(tmp_path / sheet.office / str(sheet.procedure))
+        assert render_missing([sheet], load_theme(), cache, jobs=1) == 1
+        assert cache.sheet_path(sheet.key).read_bytes() == (province.out / sheet.path).read_bytes(), sheet.path
 
 
-def test_group_shared_keeps_a_procedure_together_within_the_limit(province: Province) -> None:
+def test_bodies_group_a_procedure_and_stamps_an_office(province: Province) -> None:
     sheets = list(province.report.sheets)
-    tasks = group_shared(sheets, 3)
-    assert sorted(s.path for task in tasks for s in task) == sorted(s.path for s in sheets)
-    for task in tasks:
-        assert len(task) <= 3
-        assert len({s.procedure for s in task}) == 1
-        assert len(task) == 1 or all(s.shared for s in task)
+    whole, groups = group_bodies(sheets)
+    assert sorted(s.path for s in [*whole, *(s for g in groups for s in g)]) == sorted(s.path for s in sheets)
+    assert not any(s.shared for s in whole)
+    assert sorted(g[0].procedure for g in groups) == sorted(SHARED)
+    for group in groups:
+        assert len({s.procedure for s in group}) == 1
+    placed = [Placed(s, "", {}, 1) for g in groups for s in g]
+    batches = group_stamps(placed, 3)
+    assert sorted(p.sheet.path for b in batches for p in b) == sorted(p.sheet.path for p in placed)
+    for batch in batches:
+        assert len(batch) <= 3
+        assert len({p.sheet.office for p in batch}) == 1
