@@ -40,7 +40,6 @@
     if (!table) { return; }
     var box = input.closest(".ck-filter");
     var count = box.querySelector("[data-ck-count]");
-    box.hidden = false;
     var rows = null;  /* folded lazily, on the first query: a 2,000-row page loads without the work */
     function folded() {
       rows = rows || Array.prototype.map.call(table.tBodies[0].rows, function (row) {
@@ -67,10 +66,6 @@
   function init() {
     var sortable = document.querySelectorAll("table.ck-table--sortable");
     Array.prototype.forEach.call(sortable, makeSortable);
-    /* the hint shows only where headings can be clicked (never on phones: CSS hides the headings) */
-    Array.prototype.forEach.call(document.querySelectorAll("[data-ck-sort-hint]"), function (hint) {
-      if (sortable.length) { hint.classList.add("ck-sort-hint--on"); }
-    });
     var date = new Date();
     var day = ("0" + date.getDate()).slice(-2) + "/" + ("0" + (date.getMonth() + 1)).slice(-2) + "/" + date.getFullYear();
     Array.prototype.forEach.call(document.querySelectorAll("[data-ck-print-date]"), function (slot) {
