@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python bench/poster_legibility.py                       # render the sample, then measure
     .venv/bin/python bench/poster_legibility.py --posters site/posters  # measure posters already built
+    .venv/bin/python bench/poster_legibility.py --cost                  # CPU per sheet (Renderer.pdf)
 
 Renders every procedure and office index poster of the repository's sample catalogue (as of
 2026-12-03, A4, plan sheets left out) into ``bench/_out/legibility`` with the real poster stage, then
@@ -163,6 +164,27 @@ def report(
     return "\n".join(lines)
 
 
+def cost(root: Path = ROOT, as_of: dt.date = AS_OF) -> str:
+    """CPU time per procedure and index sheet: every sheet compiled in turn by one ``Renderer``
+    (fonts loaded once, the first compile left out of the mean as a warm-up), like §3.5."""
+    import time
+
+    from generator.posters.plan import plan_sheets
+    from generator.posters.render import Renderer
+    from generator.posters.theme import load_theme
+
+    cat, _ = read_catalogue(root, as_of)
+    assert cat is not None
+    todo = [s for s in plan_sheets(cat, load_theme()) if s.plan is None]
+    renderer = Renderer(load_theme())
+    renderer.pdf(todo[0].poster, todo[0].stamp)
+    start = time.process_time()
+    for sheet in todo:
+        renderer.pdf(sheet.poster, sheet.stamp)
+    spent = time.process_time() - start
+    return f"- {len(todo)} sheets compiled in {spent:.2f} s CPU: {1000 * spent / len(todo):.0f} ms a sheet"
+
+
 def main() -> None:
     """Render (unless --posters is given), measure, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -170,7 +192,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "_out" / "legibility")
     parser.add_argument("--root", type=Path, default=ROOT, help="catalogue to render (default: the sample)")
     parser.add_argument("--as-of", type=dt.date.fromisoformat, default=AS_OF, help="build date")
+    parser.add_argument("--cost", action="store_true", help="only time Renderer.pdf per sheet")
     args = parser.parse_args()
+    if args.cost:
+        print(cost(args.root, args.as_of))
+        return
     posters = args.posters or render(args.out, args.root, args.as_of)
     found, slugs, paper = sheets(posters)
     print(report(found, slugs, short_slugs(args.root, args.as_of), paper, args.root, args.as_of))
