@@ -35,7 +35,7 @@
   function loadLibraries() {
     return Promise.all([
       loadScript(ASSETS + "vendor/lunr/lunr.min.js"),
-      loadScript(ASSETS + "fold.js"),
+      window.CKFold ? null : loadScript(ASSETS + "fold.js"), // every page has it already (main.html)
       loadScript(ASSETS + "understand.js"),
       loadScript(ASSETS + "rank.js"),
       loadScript(ASSETS + "engine.js")
