@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from generator.catalogue import Catalogue, Entry, OfficeEntry, ProcedureEntry
 from generator.checks import run_checks
+from generator.core.collector import without_collector
 from generator.issues import Issue, Severity, display_path, sort_issues
 from generator.load import load_yaml, source_of
 from generator.load.files import FORM_FILES, inside
@@ -127,6 +128,7 @@ def _name_clashes(root: Path) -> list[Issue]:
     return case_clashes(root, [path for folder in folders if folder.is_dir() for path in folder.rglob("*")])
 
 
+@without_collector
 def read_catalogue(root: Path, as_of: dt.date) -> tuple[Catalogue | None, list[Issue]]:
     """Load, validate and cross-check every content file under ``root``.
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
+from generator.core.collector import without_collector
 from generator.errors import PosterError
 from generator.facts.procedure import procedure_facts
 from generator.model import Procedure
@@ -187,6 +188,7 @@ def posted_at(cat: Catalogue) -> dict[str, list[ProcedureEntry]]:
     return result
 
 
+@without_collector
 def plan_sheets(cat: Catalogue, theme: Theme, changed: Mapping[str, dt.date] | None = None) -> list[Sheet]:
     """Every sheet of the catalogue on its build date: per office, the index then each procedure.
 

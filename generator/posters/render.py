@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pikepdf
-import segno
 
 from generator.errors import PosterError
+from generator.posters import qr
 from generator.posters.data import sheet_data
 from generator.posters.office_index import IndexPoster
 from generator.posters.plan_posters import ConsultationPoster, PlanMapPoster, PlanNoticePoster, PlanPoster
@@ -52,9 +52,8 @@ class Rendered:
 
 @lru_cache(maxsize=256)
 def qr_svg(url: str) -> str:
-    """The QR code of ``url`` as SVG text (error correction M, 4-module quiet zone), sized by the template."""
-    code = segno.make(url, error="m")
-    return str(code.svg_inline(scale=1, border=4, omitsize=True, lineclass=None))
+    """The QR code of ``url`` as SVG text (:mod:`generator.posters.qr`; one per page address)."""
+    return qr.qr_svg(url)
 
 
 def page_count(pdf: bytes) -> int:
