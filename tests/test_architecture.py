@@ -18,7 +18,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 
 LAYERS: dict[str, tuple[str, ...]] = {
-    "kernel": ("generator.issues", "generator.errors", "generator.facts.numbers"),
+    "kernel": ("generator.issues", "generator.errors", "generator.facts.numbers", "generator.core.collector"),
     "model": (
         "generator.model",
         "generator.schema",
