@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.catalogue import Catalogue
+from generator.core.collector import with_earlier_objects_frozen
 from generator.core.modes import FILE_MODE, make_dirs
 from generator.errors import PosterError
 from generator.posters.bundle import combine
@@ -65,6 +66,7 @@ class PosterReport:
         return len(self.sheets) - self.rendered
 
 
+@with_earlier_objects_frozen
 def write_posters(
     cat: Catalogue,
     out_dir: Path,
