@@ -171,11 +171,15 @@ def build_site() -> Path:
 def median_run(binary: str, url: str, *, desktop: bool, runs: int) -> dict[str, Any]:
     """The median of each figure over ``runs`` Lighthouse runs (and the failing audits of the last)."""
     results = [lighthouse(binary, url, desktop=desktop) for _ in range(runs)]
-    medians: dict[str, Any] = {
-        key: statistics.median(r[key] for r in results) for key in (*CATEGORIES, "cls")
-    }
+    medians: dict[str, Any] = {key: _median([r[key] for r in results]) for key in (*CATEGORIES, "cls")}
     medians["failing"] = results[-1]["failing"]
     return medians
+
+
+def _median(values: list[float | None]) -> float | None:
+    """The median of the runs that gave a figure (None when none did: Lighthouse does not score a 404)."""
+    scored = [v for v in values if v is not None]
+    return statistics.median(scored) if scored else None
 
 
 def _cell(value: float | None, digits: int = 0) -> str:
