@@ -20,6 +20,20 @@ def ranked_name(name: str) -> str:
     return name[boilerplate_length(name) :]
 
 
+def listed_name(name: str) -> str:
+    """The name as a list prints it: without the «Thủ tục » prefix, first letter capitalised.
+
+    Lists are sorted without the prefix (:func:`collation_key`), so they print it without it too:
+    «Thủ tục đăng ký khai tử» is listed as «Đăng ký khai tử», under Đ. The page heading, the
+    poster's title and the data keep the source text.
+    """
+    skip = boilerplate_length(name)
+    if not skip:
+        return name
+    rest = unicodedata.normalize("NFC", name)[skip:]
+    return rest[:1].upper() + rest[1:]
+
+
 def collation_key(text: str) -> str:
     """Sort key for Vietnamese names in dictionary-like order.
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.facts.channels import ChannelCase, ChannelFacts, by_channel, cases_line, channel_facts
+from generator.facts.collation import listed_name
 from generator.facts.documents import DossierFacts, decision_text, dossier_facts, legal_text
 from generator.facts.offices import FeedbackFacts, OfficeFacts, feedback_facts, office_facts
 from generator.model import Procedure, Status
@@ -123,6 +124,11 @@ class ProcedureFacts:
     decision: str | None
     authority: AuthorityFacts | None
     applicants: tuple[str, ...]
+
+    @property
+    def listed_name(self) -> str:
+        """The name as every list prints it (tables, the office index poster, search results)."""
+        return listed_name(self.name)
 
     @property
     def time_cases(self) -> tuple[ChannelCase, ...]:

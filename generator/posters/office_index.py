@@ -73,7 +73,7 @@ def office_url(site: Site, slug: str) -> str:
 def index_row(number: int, facts: ProcedureFacts) -> IndexRow:
     """One procedure as a row of the office index: time and fee per channel group (the summary's rule)."""
     fees = by_channel(facts.channels, lambda channel: fee_cell(channel.fees))
-    return IndexRow(number, facts.name, facts.code, _cells(facts.time_cases), _cells(fees))
+    return IndexRow(number, facts.listed_name, facts.code, _cells(facts.time_cases), _cells(fees))
 
 
 def _cells(cases: tuple[ChannelCase, ...]) -> tuple[IndexCell, ...]:

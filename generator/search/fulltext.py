@@ -16,6 +16,7 @@ from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
 from generator.core.fold import fold_tokens
 from generator.core.pages import TextPage
+from generator.facts.collation import listed_name
 from generator.search.index import FORMAT_VERSION, build_lunr
 
 PAGES_DIR = Path("content/pages")
@@ -134,7 +135,7 @@ def _fulltext_documents(catalogue: Catalogue, pages: list[TextPage]) -> Iterator
 
 
 def _fulltext_record(catalogue: Catalogue, entry: ProcedureEntry) -> dict[str, Any]:
-    record: dict[str, Any] = {"n": entry.model.name, "u": urls.procedure_path(entry.slug)}
+    record: dict[str, Any] = {"n": listed_name(entry.model.name), "u": urls.procedure_path(entry.slug)}
     if catalogue.state(entry) != "active":
         record["s"] = catalogue.state(entry)
     return record

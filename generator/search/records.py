@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
 from generator.core.fold import fold_tokens
-from generator.facts.collation import boilerplate_length, ranked_name
+from generator.facts.collation import ranked_name
 from generator.facts.procedure import procedure_facts
 from generator.search.synonyms import Phrase, expand
 
@@ -83,7 +83,7 @@ def result_record(catalogue: Catalogue, entry: ProcedureEntry, lookups: Lookups)
     model = entry.model
     facts = procedure_facts(catalogue, entry)
     record: dict[str, object] = {
-        "n": model.name,
+        "n": facts.listed_name,
         "c": model.code or "",
         "u": urls.procedure_path(entry.slug),
         "f": lookups.fields.get(model.field, -1),
@@ -96,9 +96,6 @@ def result_record(catalogue: Catalogue, entry: ProcedureEntry, lookups: Lookups)
     }
     if model.aliases:
         record["a"] = list(model.aliases)
-    skip = boilerplate_length(model.name)
-    if skip:
-        record["k"] = skip
     if facts.dates.state != "active":
         record["s"] = facts.dates.state
     if facts.dates.ends:

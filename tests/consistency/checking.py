@@ -13,6 +13,7 @@ from generator.core import urls
 from generator.core.build_context import make_build_context
 from generator.core.pages import GeneratedPage
 from generator.facts.offices import FeedbackFacts
+from generator.facts.procedure import procedure_facts
 from generator.model.types import CHANNEL_LABELS
 from generator.posters.office_index import IndexPoster
 from generator.posters.plan import Sheet, plan_sheets
@@ -144,7 +145,7 @@ def _check_office(out: Outputs, cat: Catalogue, sheet: Sheet) -> Iterator[str]:
     feedback = _block(poster.office.feedback)
     yield from _expect(read_feedback(html), [feedback], f"{sheet.path}: office page feedback")
     yield from _in_text(pdf_text(out.posters / sheet.path), [v for v in feedback if v], sheet)
-    names = {e.slug: e.model.name for e in cat.procedures}
+    names = {e.slug: procedure_facts(cat, e).listed_name for e in cat.procedures}
     fields = {e.slug: e.model.field for e in cat.procedures}
     web_order = [slug for slug, _, _ in read_rows(html)]
     field_names = {f.slug: f.name for f in cat.fields.model.fields}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.checks.wording import public_texts, wording_problem
-from generator.facts.collation import boilerplate_length, collation_key, ranked_name
+from generator.facts.collation import boilerplate_length, collation_key, listed_name, ranked_name
 from generator.facts.documents import DATA_SOURCE, WEB_SOURCE, heading, source_facts
 from generator.model import Procedure
 
@@ -93,3 +93,19 @@ def test_thu_tuc_prefix_neither_sorts_nor_ranks() -> None:
     assert boilerplate_length("Đăng ký khai tử") == 0
     assert boilerplate_length("Thủ tục") == 0  # a name that is only the word keeps it
     assert collation_key("Thủ tục A") != collation_key("A")  # still a total order
+
+
+@pytest.mark.parametrize(
+    ("source", "listed"),
+    [
+        ("Thủ tục đăng ký khai tử", "Đăng ký khai tử"),
+        ("thủ tục cấp bản sao trích lục hộ tịch", "Cấp bản sao trích lục hộ tịch"),
+        ("* Thủ tục  ưu đãi người có công", "Ưu đãi người có công"),
+        ("Đăng ký khai sinh", "Đăng ký khai sinh"),
+        ("Thủ tục", "Thủ tục"),  # a name that is only the word keeps it
+        ("Hướng dẫn thủ tục đăng ký", "Hướng dẫn thủ tục đăng ký"),  # only a leading prefix
+    ],
+)
+def test_lists_print_the_name_without_the_prefix(source: str, listed: str) -> None:
+    assert listed_name(source) == listed
+    assert collation_key(listed_name(source)).split("\x00")[0] == collation_key(source).split("\x00")[0]
