@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -39,8 +40,11 @@ def qr_svg(url: str) -> str:
 
 def make(url: str) -> segno.QRCode:
     """``segno.make(url, error="m")``, the same symbol, with the mask search below."""
-    with _mask_search(_fast_search):
+    with _SWAP, _mask_search(_fast_search):  # one swap at a time (the preview server has threads)
         return segno.make(url, error="m")
+
+
+_SWAP = threading.Lock()
 
 
 @contextlib.contextmanager

@@ -97,3 +97,14 @@ def test_svg_is_the_segno_svg() -> None:
     url = "https://congkhai.example.gov.vn/thu-tuc/dang-ky-ket-hon/"
     expected = segno_own(url).svg_inline(scale=1, border=4, omitsize=True, lineclass=None)
     assert qr.qr_svg(url) == expected
+
+
+def test_threads_leave_the_encoder_as_it_was() -> None:
+    """The preview server renders from several threads: swaps never interleave."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    urls = addresses(40, seed=11)
+    with ThreadPoolExecutor(8) as pool:
+        codes = list(pool.map(qr.make, urls))
+    assert encoder.find_and_apply_best_mask is qr.SEGNO_SEARCH
+    assert [c.mask for c in codes] == [segno_own(u).mask for u in urls]
