@@ -35,10 +35,17 @@ def collector_paused() -> Iterator[None]:
 
 def without_collector(function: Callable[P, R]) -> Callable[P, R]:
     """Decorate ``function`` so it runs with the cyclic collector paused."""
+    return _inside(collector_paused, function)
+
+
+def _inside(
+    block: Callable[[], contextlib.AbstractContextManager[None]], function: Callable[P, R]
+) -> Callable[P, R]:
+    """``function``, run inside a fresh ``block()`` on every call."""
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with collector_paused():
+        with block():
             return function(*args, **kwargs)
 
     return wrapper
@@ -63,10 +70,4 @@ def earlier_objects_frozen() -> Iterator[None]:
 
 def with_earlier_objects_frozen(function: Callable[P, R]) -> Callable[P, R]:
     """Decorate ``function`` so it runs inside :func:`earlier_objects_frozen`."""
-
-    @functools.wraps(function)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with earlier_objects_frozen():
-            return function(*args, **kwargs)
-
-    return wrapper
+    return _inside(earlier_objects_frozen, function)
