@@ -210,9 +210,9 @@ def build_procedure_payload(catalogue: Catalogue, synonyms: SynonymFile) -> dict
     """Everything the header box and the finder need, as one JSON-ready mapping.
 
     ``index`` is the lunr index (refs are positions in ``docs``); ``docs`` the result records
-    (``e``: the life events of a procedure as [event position, rank]); ``q`` the tables for
-    understanding a query (thesaurus, events; see ``thesaurus.query_data``); ``fields``,
-    ``offices``, ``levels`` and ``online`` the facet labels.
+    (``e``: the life events of a procedure as [event position, rank]; ``end``: its «Áp dụng đến …»
+    line); ``q`` the tables for understanding a query (thesaurus, events; see
+    ``thesaurus.query_data``); ``fields``, ``offices``, ``levels`` and ``online`` the facet labels.
     """
     groups: list[list[Phrase]] = folded_groups(synonyms)
     lookups = make_lookups(catalogue)
@@ -224,6 +224,7 @@ def build_procedure_payload(catalogue: Catalogue, synonyms: SynonymFile) -> dict
         record = result_record(catalogue, entry, lookups)
         found = memberships(entry, events)
         if found:
+            assert "e" not in record, "the result record already uses «e»"
             record["e"] = [[m.event, m.rank] for m in found]
         docs.append(record)
     return {

@@ -99,5 +99,5 @@ def result_record(catalogue: Catalogue, entry: ProcedureEntry, lookups: Lookups)
     if facts.dates.state != "active":
         record["s"] = facts.dates.state
     if facts.dates.ends:
-        record["e"] = facts.dates.ends_notice
+        record["end"] = facts.dates.ends_notice  # («e» is the life events, added by the index)
     return record

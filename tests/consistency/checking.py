@@ -97,7 +97,7 @@ def check_procedure(out: Outputs, entry: ProcedureEntry) -> Iterator[str]:
         assert isinstance(poster, ProcedurePoster)
         text = pdf_text(out.posters / sheet.path)
         yield from _expect(page.ends[:1], [poster.ends] if poster.ends else [], f"{sheet.path}: end date")
-        yield from _expect(record.get("e"), poster.ends, f"{sheet.path}: search end date")
+        yield from _expect(record.get("end"), poster.ends, f"{sheet.path}: search end date")
         feedback = _block(poster.office.feedback)
         if feedback not in blocks:
             yield f"{sheet.path}: feedback {feedback} not on the page {sorted(blocks)}"

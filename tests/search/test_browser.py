@@ -58,6 +58,8 @@ def test_matched_words_are_marked_in_the_accented_name(site_url: str, page: Any)
     # the list re-renders on each keystroke: wait for the marks of the whole query, not a prefix of it
     # (the result lists the name without its «Thủ tục» prefix, so it starts with a capital)
     expect(page.locator(FIRST + " mark")).to_have_text(["Đăng", "ký", "kết", "hôn"])
+    # a procedure with no end date has no «Áp dụng đến» line (its life events are not printed there)
+    expect(page.locator(FIRST + " .ck-hit__ends")).to_have_count(0)
 
 
 def test_arrow_keys_and_enter_open_a_result(site_url: str, page: Any) -> None:

@@ -134,3 +134,26 @@ def test_an_index_of_another_format_is_refused(payload: dict[str, Any]) -> None:
         payload,
     )
     assert "format" in message
+
+
+def test_result_records_keep_the_end_notice_and_the_events_apart() -> None:
+    """«e» is a procedure's life events, «end» its «Áp dụng đến …» line: neither overwrites the other.
+
+    (They once shared «e», so results printed «2,0» under the name and lost the end date.)
+    """
+    from generator.facts.procedure import procedure_facts
+
+    catalogue, _ = read_catalogue(Path(__file__).resolve().parents[2], dt.date(2026, 11, 25))
+    assert catalogue is not None
+    docs = build_procedure_payload(catalogue, SynonymFile())["docs"]
+    by_url = {doc["u"]: doc for doc in docs}
+    both = 0
+    for entry in catalogue.procedures:
+        doc = by_url.get(f"thu-tuc/{entry.slug}/")
+        if doc is None:
+            continue
+        notice = procedure_facts(catalogue, entry).dates.ends_notice
+        assert doc.get("end") == (notice if procedure_facts(catalogue, entry).dates.ends else None)
+        assert all(isinstance(m, list) and len(m) == 2 for m in doc.get("e", []))
+        both += "end" in doc and "e" in doc
+    assert both >= 1  # the sample has a procedure that both ends and belongs to a life event

@@ -150,7 +150,7 @@
     fact(facts, "Thời hạn", doc.t);
     fact(facts, "Phí, lệ phí", doc.p);
     item.appendChild(facts);
-    if (doc.e) item.appendChild(el("p", "ck-hit__ends", doc.e));
+    if (doc.end) item.appendChild(el("p", "ck-hit__ends", doc.end));
     return item;
   }
 
