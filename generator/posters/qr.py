@@ -32,8 +32,11 @@ N3_PATTERN = "1011101"
 """dark:light:dark:dark:dark:light:dark, the finder-like 1:1:3:1:1 pattern of penalty N3."""
 
 
+@lru_cache(maxsize=256)
 def qr_svg(url: str) -> str:
-    """The QR code of ``url`` as SVG text (error correction M, 4-module quiet zone), sized by the template."""
+    """The QR code of ``url`` as SVG text (error correction M, 4-module quiet zone), sized by the template.
+
+    Cached: the sheets of one page address share its code."""
     code = make(url)
     return str(code.svg_inline(scale=1, border=4, omitsize=True, lineclass=None))
 

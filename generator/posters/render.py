@@ -12,15 +12,14 @@ import datetime as dt
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pikepdf
 
 from generator.errors import PosterError
-from generator.posters import qr
 from generator.posters.data import sheet_data
 from generator.posters.office_index import IndexPoster
 from generator.posters.plan_posters import ConsultationPoster, PlanMapPoster, PlanNoticePoster, PlanPoster
+from generator.posters.qr import qr_svg
 from generator.posters.sheets import ProcedurePoster
 from generator.posters.theme import FONTS, Theme
 
@@ -48,12 +47,6 @@ class Rendered:
 
     pdf: bytes
     pages: int
-
-
-@lru_cache(maxsize=256)
-def qr_svg(url: str) -> str:
-    """The QR code of ``url`` as SVG text (:mod:`generator.posters.qr`; one per page address)."""
-    return qr.qr_svg(url)
 
 
 def page_count(pdf: bytes) -> int:

@@ -86,8 +86,8 @@
   }
 
   /** Append text to parent with the words that answer the query wrapped in <mark>. */
-  function appendMarked(parent, text, parsed, skip) {
-    window.CKSearch.highlight(text, parsed, window.CKFold, skip).forEach(function (piece) {
+  function appendMarked(parent, text, parsed) {
+    window.CKSearch.highlight(text, parsed, window.CKFold).forEach(function (piece) {
       parent.appendChild(piece.mark ? el("mark", null, piece.text) : document.createTextNode(piece.text));
     });
   }
@@ -128,7 +128,7 @@
     var link = el(asOption ? "span" : "a", "ck-hit__name");
     if (asOption) item.setAttribute("data-href", root + doc.u);
     else link.href = root + doc.u;
-    appendMarked(link, doc.n, parsed, doc.k);
+    appendMarked(link, doc.n, parsed);
     item.appendChild(link);
     if (doc.s) item.appendChild(el("span", "ck-hit__state ck-hit__state--" + doc.s, STATE_LABELS[doc.s] || doc.s));
     var alias = bestAlias(doc, parsed);
@@ -495,7 +495,7 @@
     var item = el("li", "ck-hit ck-hit--fulltext");
     var link = el("a", "ck-hit__name");
     link.href = root + hit.doc.u;
-    appendMarked(link, hit.doc.n, parsed, hit.doc.k);
+    appendMarked(link, hit.doc.n, parsed);
     item.appendChild(link);
     if (hit.fields && hit.fields.length) {
       var labels = full.payload.labels || {};
