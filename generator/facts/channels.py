@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from generator.facts.fees import FeeFacts, all_free, fee_facts, fees_short
-from generator.facts.times import TimeFacts, time_facts
+from generator.facts.fees import NO_FEE_SHORT, FeeFacts, all_free, fee_cell, fee_facts, fees_short
+from generator.facts.times import TimeFacts, in_sentence, time_facts
 from generator.model import Channel
 from generator.model.dates import fees_on
 from generator.model.types import CHANNEL_LABELS
@@ -107,3 +107,23 @@ def by_channel(
 def cases_line(cases: Sequence[ChannelCase], empty: str) -> str:
     """The cases in one cell: «Trực tiếp: 5 ngày làm việc; Trực tuyến: 3 ngày làm việc»."""
     return "; ".join(case.line for case in cases) if cases else empty
+
+
+def fees_brief(channels: Sequence[ChannelFacts]) -> str:
+    """The fees of a procedure in a few words, for the office index poster.
+
+    The first channel's main fee with its kind and «+ …» for the optional ones (the summary's rule,
+    :func:`~generator.facts.fees.fee_cell`), then each channel that charges otherwise, by name:
+    «Lệ phí: 15.000 đồng/bản + …; trực tuyến: miễn (có điều kiện)».
+    """
+    groups: dict[str, list[ChannelFacts]] = {}
+    for channel in channels:
+        groups.setdefault(fee_cell(channel.fees), []).append(channel)
+    if not groups:
+        return NO_FEE_SHORT
+    (main, _), *others = groups.items()
+    rest = (
+        f"{in_sentence(join_labels([c.short_label for c in members]))}: {in_sentence(members[0].fee_short)}"
+        for _, members in others
+    )
+    return "; ".join((main, *rest))

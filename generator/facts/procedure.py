@@ -6,10 +6,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
-from generator.facts.channels import ChannelCase, ChannelFacts, by_channel, cases_line, channel_facts
+from generator.facts.channels import (
+    ChannelCase,
+    ChannelFacts,
+    by_channel,
+    cases_line,
+    channel_facts,
+    fees_brief,
+)
 from generator.facts.collation import listed_name
 from generator.facts.documents import DossierFacts, decision_text, dossier_facts, legal_text
 from generator.facts.offices import FeedbackFacts, OfficeFacts, feedback_facts, office_facts
+from generator.facts.times import span
 from generator.model import Procedure, Status
 from generator.model.dates import LIFECYCLE_LABELS, Lifecycle, format_date
 from generator.model.types import LEVEL_LABELS, ONLINE_LABELS
@@ -149,6 +157,19 @@ class ProcedureFacts:
     def fee_short(self) -> str:
         """The fees in one cell for tables and search results: every channel's, labelled."""
         return cases_line(self.fee_cases, "Không thu")
+
+    @property
+    def time_brief(self) -> str:
+        """The processing time in a few words for the office index poster: the span of every
+        channel's and case's length («Từ 1,5 ngày làm việc đến 23 ngày (kể cả ngày nghỉ)»), or the
+        summary cell when a time is given only in words. The procedure's own sheet says which case
+        takes how long."""
+        return span([channel.time for channel in self.channels]) or self.time_short
+
+    @property
+    def fee_brief(self) -> str:
+        """The fees in a few words for the office index poster (see :func:`fees_brief`)."""
+        return fees_brief(self.channels)
 
     @property
     def free(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.facts.numbers import number
@@ -23,6 +24,41 @@ def duration(value: float | None, unit: str) -> str | None:
         return None
     label = CALENDAR_DAYS if unit == "calendar_day" else UNIT_LABELS[unit]
     return f"{number(value)} {label}"
+
+
+DAYS_PER_UNIT: dict[str, float] = {
+    "hour": 1 / 24,
+    "within_day": 0.5,
+    "working_day": 7 / 5,
+    "calendar_day": 1.0,
+    "month": 30.0,
+}
+"""About how many calendar days a unit lasts: only to put lengths in different units in order."""
+
+
+@dataclass(frozen=True)
+class Length:
+    """A length of time as the source gives it (``value`` is None for «trong ngày»)."""
+
+    value: float | None
+    unit: str
+
+    @property
+    def days(self) -> float:
+        """About how many calendar days it lasts (for ordering only)."""
+        if self.unit == "within_day":
+            return DAYS_PER_UNIT["within_day"]
+        return (self.value or 0) * DAYS_PER_UNIT[self.unit]
+
+    @property
+    def phrase(self) -> str:
+        """«3 ngày làm việc», «Trong ngày»."""
+        return duration(self.value, self.unit) or BY_REGULATION
+
+
+def length_of(value: float | None, unit: str) -> Length | None:
+    """The length, or None when there is none to say (a case given only in words)."""
+    return Length(value, unit) if duration(value, unit) is not None else None
 
 
 def step_duration(item: StepDuration | None) -> str | None:
@@ -90,6 +126,9 @@ class TimeFacts:
     """The cut-off as «15 giờ», or None."""
     cases: tuple[str, ...] = ()
     """One phrase per case with another time limit («Trường hợp phải xác minh: 23 ngày …»)."""
+    lengths: tuple[Length, ...] = ()
+    """The headline's length and every case's, when each of them has one; else empty (the time is
+    given partly in words, so no span can stand for it)."""
 
     @property
     def short(self) -> str:
@@ -126,6 +165,36 @@ class TimeFacts:
         return ", ".join(parts)
 
 
+def lengths_of(time: ProcessingTime) -> tuple[Length, ...]:
+    """The headline's length and each case's, or () when any of them is given only in words."""
+    head = length_of(time.value, time.unit)
+    if head is None and (total := stages_total(time)) is not None:
+        units = {stage.unit for stage in time.stages}
+        head = Length(sum(stage.value or 0 for stage in time.stages), units.pop())
+        assert head.phrase == total
+    found = [head, *(length_of(case.value, case.unit) for case in time.cases)]
+    return () if any(item is None for item in found) else tuple(item for item in found if item)
+
+
+def span(times: Sequence[TimeFacts]) -> str | None:
+    """Every length of these times in a few words, from the shortest to the longest.
+
+    «3 ngày làm việc» when all agree; «Từ 4 đến 5 ngày làm việc» in one unit; «Từ trong ngày đến 5
+    ngày làm việc» or «Từ 1,5 ngày làm việc đến 23 ngày (kể cả ngày nghỉ)» across units. Never the
+    shortest alone when the source gives several; None when a time or a case is given only in words
+    (the caller then prints the times in full).
+    """
+    if not times or any(not time.lengths for time in times):
+        return None
+    found = sorted({item for time in times for item in time.lengths}, key=lambda item: item.days)
+    low, high = found[0], found[-1]
+    if len(found) == 1:
+        return low.phrase
+    if low.unit == high.unit and low.unit != "within_day" and low.value is not None:
+        return f"Từ {number(low.value)} đến {in_sentence(high.phrase)}"
+    return f"Từ {in_sentence(low.phrase)} đến {in_sentence(high.phrase)}"
+
+
 def time_facts(time: ProcessingTime) -> TimeFacts:
     """The facts of one processing time."""
     headline = duration(time.value, time.unit) or stages_total(time) or time.text or BY_REGULATION
@@ -137,4 +206,5 @@ def time_facts(time: ProcessingTime) -> TimeFacts:
         stages=tuple(stage_phrase(stage) for stage in time.stages),
         cases=tuple(case_phrase(case) for case in time.cases),
         original=time.text if time.text and time.text != headline else None,
+        lengths=lengths_of(time),
     )

@@ -1,7 +1,8 @@
 """Posters, step 1 (office index): the typed context of an office's index poster (danh mục).
 
 Every active procedure posted at one office, grouped by field in taxonomy order, with its code,
-processing time and fees in a few words (per channel when they differ).
+processing time and fees in a few words: the span of its times and its main fee, with the channels
+that charge otherwise (the procedure's own sheet, posted beside it, says which case takes how long).
 """
 
 from __future__ import annotations
@@ -10,22 +11,11 @@ from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, ProcedureEntry
 from generator.core import urls
-from generator.facts.channels import ChannelCase, by_channel
 from generator.facts.collation import collation_key
-from generator.facts.fees import fee_cell
 from generator.facts.offices import OfficeFacts, office_facts
 from generator.facts.procedure import ProcedureFacts, procedure_facts
 from generator.model import Site
 from generator.posters.sheets import RUNNING_HEAD, Masthead, shorten
-
-
-@dataclass(frozen=True)
-class IndexCell:
-    """The time or the fees of a procedure on one channel group, in a few words."""
-
-    channels: str | None
-    """Short channel names («Trực tuyến»), None when every channel has the same value."""
-    lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -35,8 +25,10 @@ class IndexRow:
     number: int
     name: str
     code: str | None
-    time: tuple[IndexCell, ...]
-    fee: tuple[IndexCell, ...]
+    time: str
+    """:attr:`~generator.facts.procedure.ProcedureFacts.time_brief`."""
+    fee: str
+    """:attr:`~generator.facts.procedure.ProcedureFacts.fee_brief`."""
 
 
 @dataclass(frozen=True)
@@ -71,13 +63,8 @@ def office_url(site: Site, slug: str) -> str:
 
 
 def index_row(number: int, facts: ProcedureFacts) -> IndexRow:
-    """One procedure as a row of the office index: time and fee per channel group (the summary's rule)."""
-    fees = by_channel(facts.channels, lambda channel: fee_cell(channel.fees))
-    return IndexRow(number, facts.listed_name, facts.code, _cells(facts.time_cases), _cells(fees))
-
-
-def _cells(cases: tuple[ChannelCase, ...]) -> tuple[IndexCell, ...]:
-    return tuple(IndexCell(case.channels, (case.value,)) for case in cases)
+    """One procedure as a row of the office index: its name, code, time span and fees in brief."""
+    return IndexRow(number, facts.listed_name, facts.code, facts.time_brief, facts.fee_brief)
 
 
 def _field_order(cat: Catalogue) -> dict[str, int]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.facts.channels import channel_facts
+from generator.facts.channels import channel_facts, fees_brief
 from generator.facts.fees import FeeFacts, all_free, fee_cell, fee_facts, fees_short
 from generator.model import Channel, Fee
 
@@ -139,3 +139,31 @@ def test_fees_in_force_on_the_build_date_only() -> None:
     assert [f.headline for f in before.upcoming] == ["2.000 đồng/trang"]
     assert [f.headline for f in after.fees] == ["2.000 đồng/trang"]
     assert after.upcoming == ()
+
+
+def channel(kind: str, *fees: dict[str, object]) -> object:
+    body: dict[str, object] = {"kind": kind, "time": {"value": 1, "unit": "working_day"}}
+    body.update({"fees": list(fees)} if fees else {"no_fee": True})
+    return channel_facts(Channel.model_validate(body), AS_OF)
+
+
+LATE = {"type": "le_phi", "name": "Lệ phí", "amount": 0, "exempt": True, "exemption": "Đăng ký đúng hạn"}
+COPY = {"type": "phi", "name": "Phí cấp bản sao", "amount": 8000, "unit": "bản"}
+PAID = {"type": "le_phi", "name": "Lệ phí", "amount": 15000, "unit": "bản"}
+
+
+def test_fees_brief_main_fee_once_when_every_channel_charges_alike() -> None:
+    same = [channel("truc_tiep", LATE, COPY), channel("buu_chinh", LATE, COPY)]
+    assert fees_brief(same) == "Lệ phí: Miễn (có điều kiện) + …"
+    assert fees_brief([channel("truc_tiep")]) == "Không thu"
+    assert fees_brief([]) == "Không thu"
+
+
+def test_fees_brief_names_each_channel_that_charges_otherwise() -> None:
+    online = {**LATE, "exemption": "Nộp hồ sơ trực tuyến"}
+    mixed = [channel("truc_tiep", PAID), channel("truc_tuyen", online), channel("buu_chinh", PAID)]
+    assert fees_brief(mixed) == "Lệ phí: 15.000 đồng/bản; trực tuyến: miễn (có điều kiện)"
+    three = [channel("truc_tiep", PAID, COPY), channel("truc_tuyen"), channel("buu_chinh", COPY)]
+    assert (
+        fees_brief(three) == "Lệ phí: 15.000 đồng/bản + …; trực tuyến: không thu; bưu chính: 8.000 đồng/bản"
+    )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.facts.numbers import money, number
 from generator.facts.text import text_blocks
-from generator.facts.times import clock, time_facts
+from generator.facts.times import clock, span, time_facts
 from generator.model import ProcessingTime
 
 
@@ -127,3 +129,71 @@ def test_summary_shows_every_distinct_time_with_its_channels() -> None:
     same = [channel_facts(channel(k, 5), day) for k in ("truc_tiep", "truc_tuyen")]
     assert cases_line(by_channel(same, lambda c: c.time.headline), "—") == "5 ngày làm việc"
     assert cases_line((), "—") == "—"
+
+
+def spanned(*items: dict[str, object]) -> str | None:
+    return span([time_facts(time(**kw)) for kw in items])
+
+
+def test_span_is_the_one_length_when_every_time_agrees() -> None:
+    assert spanned({"value": 3, "unit": "working_day"}) == "3 ngày làm việc"
+    assert (
+        spanned({"value": 3, "unit": "working_day"}, {"value": 3, "unit": "working_day"}) == "3 ngày làm việc"
+    )
+    assert spanned({"unit": "within_day"}) == "Trong ngày"
+
+
+def test_span_runs_from_the_shortest_case_to_the_longest_not_from_the_headline() -> None:
+    land = {
+        "value": 5,
+        "unit": "working_day",
+        "cases": [{"when": "Cho thuê", "value": 4, "unit": "working_day"}],
+    }
+    assert spanned(land) == "Từ 4 đến 5 ngày làm việc"
+    assert spanned({"value": 15, "unit": "calendar_day"}, {"value": 20, "unit": "calendar_day"}) == (
+        "Từ 15 đến 20 ngày (kể cả ngày nghỉ)"
+    )
+
+
+def test_span_across_units_says_both_units() -> None:
+    marriage = {"unit": "within_day", "cases": [{"when": "Cần xác minh", "value": 5, "unit": "working_day"}]}
+    assert spanned(marriage) == "Từ trong ngày đến 5 ngày làm việc"
+    birth = {
+        "value": 1.5,
+        "unit": "working_day",
+        "cases": [{"when": "Xác minh", "value": 23, "unit": "calendar_day"}],
+    }
+    assert spanned(birth) == "Từ 1,5 ngày làm việc đến 23 ngày (kể cả ngày nghỉ)"
+    # 15 working days last longer than 20 calendar days: the order is by length, not by number
+    assert spanned({"value": 15, "unit": "working_day"}, {"value": 20, "unit": "calendar_day"}) == (
+        "Từ 20 ngày (kể cả ngày nghỉ) đến 15 ngày làm việc"
+    )
+
+
+def test_no_span_when_a_time_or_a_case_is_only_in_words() -> None:
+    assert spanned({"unit": "working_day", "text": "Theo kỳ rà soát hằng năm"}) is None
+    worded_case = {"value": 3, "unit": "working_day", "cases": [{"when": "Phức tạp", "unit": "working_day"}]}
+    assert spanned(worded_case) is None
+    assert spanned() is None
+
+
+def test_span_of_stages_is_their_total() -> None:
+    staged = {
+        "unit": "working_day",
+        "stages": [
+            {"name": "A", "value": 10, "unit": "working_day"},
+            {"name": "B", "value": 5, "unit": "working_day"},
+        ],
+    }
+    assert spanned(staged, {"value": 3, "unit": "working_day"}) == "Từ 3 đến 15 ngày làm việc"
+
+
+@given(st.lists(st.integers(min_value=1, max_value=400), min_size=1, max_size=6))
+def test_span_names_the_least_and_the_most_of_one_unit(values: list[int]) -> None:
+    text = spanned(*({"value": v, "unit": "working_day"} for v in values))
+    low, high = min(values), max(values)
+    assert text == (
+        f"{number(low)} ngày làm việc"
+        if low == high
+        else f"Từ {number(low)} đến {number(high)} ngày làm việc"
+    )

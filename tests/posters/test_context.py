@@ -27,7 +27,6 @@ CONTEXTS = (
     documents.DocumentFacts,
     ix.IndexRow,
     ix.IndexGroup,
-    ix.IndexCell,
     pp.PlanHead,
     pp.PlanNoticePoster,
     pp.PlanMapPoster,
