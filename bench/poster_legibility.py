@@ -151,6 +151,7 @@ def report(
     one = sum(s.pages == 1 for s in shorts)
     limits = f"≤ {SHORT_STEPS} steps, ≤ {SHORT_DOCUMENTS} documents"
     lines.append(f"- short procedures ({limits}) on one sheet: {one} of {len(shorts)}")
+    lines.extend(fewest_sheets(procs, shorts, [s for s in found if s.kind == "index"]))
     cat, _ = read_catalogue(root, as_of)
     assert cat is not None
     for s in (s for s in found if s.kind == "index"):
@@ -162,6 +163,39 @@ def report(
             f"last sheet {_pct(full)} of a median sheet's text"
         )
     return "\n".join(lines)
+
+
+def densest(group: list[Sheet]) -> int:
+    """The most characters any full (not last) sheet of the group holds."""
+    return max(
+        (c for s in group for c in s.page_chars[:-1]), default=max((s.chars for s in group), default=1)
+    )
+
+
+def fewest_sheets(procs: list[Sheet], shorts: list[Sheet], indexes: list[Sheet]) -> list[str]:
+    """How many sheets each poster's text needs at least: its characters over the densest full
+    sheet's of its kind (a bound no layout at the body size can beat), against the sheets it takes."""
+    lines = []
+    for kind, group in (("procedure posters", procs), ("office indexes", indexes)):
+        if not group:
+            continue
+        dense = densest(group)
+        need = {s.path: max(1, math.ceil(s.chars / dense)) for s in group}
+        over = [s for s in group if s.pages > need[s.path]]
+        extra = sum(s.pages - need[s.path] for s in over)
+        lines.append(
+            f"- {kind} on more sheets than their text needs at the densest sheet's rate ({dense} "
+            f"characters a sheet): {len(over)} of {len(group)}, {extra} sheets more in all"
+        )
+    if shorts:
+        dense = densest(procs)
+        fits = sum(s.chars <= dense for s in shorts)
+        small = min(s.chars for s in shorts)
+        lines.append(
+            f"- short procedures whose whole text fits the densest sheet: {fits} of {len(shorts)} "
+            f"(the shortest prints {small} characters, {small / dense:.1f} sheets)"
+        )
+    return lines
 
 
 def cost(root: Path = ROOT, as_of: dt.date = AS_OF) -> str:

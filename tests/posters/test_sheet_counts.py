@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from pypdf import PdfReader
 
 from generator.posters.office_index import IndexGroup, IndexPoster
 from generator.posters.render import Renderer, Stamp
-from generator.posters.sheets import ProcedurePoster
+from generator.posters.sheets import ChannelGroup, Fact, ProcedurePoster
 from generator.posters.theme import load_theme
 from tests.posters.conftest import Built, pdftotext
 from tests.posters.walk import flat
@@ -156,3 +158,34 @@ def test_a_channel_that_continues_repeats_its_label(built: Built) -> None:
     for page in continued:
         text = flat(pdftotext(pdf, page, raw=True))
         assert re.search(r"(trực tiếp|trực tuyến|bưu chính)[^()]* \(tiếp theo\)", text), (page, text[:300])
+
+
+def word_tops(pdf: Path, page: int = 1) -> list[tuple[str, float]]:
+    """Every word of a page with the top of its box, in points (``pdftotext -bbox``)."""
+    cmd = ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    html = subprocess.run(cmd, capture_output=True, check=True, text=True).stdout
+    found = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)</word>', html)
+    return [(unicodedata.normalize("NFC", word), float(top)) for top, word in found]
+
+
+def test_a_time_note_runs_on_beside_its_fee_not_below_it(built: Built, tmp_path: Path) -> None:
+    """A split channel (time and fee together too long for one row) whose only fee is taller than
+    the time's headline: the time's long note continues under the headline, beside the fee, instead
+    of starting a row of its own below the fee with nothing beside it (a gap of several lines)."""
+    sheet = next(s for s in built.report.sheets if s.path == "mot-cua/dang-ky-khai-sinh.pdf")
+    poster = sheet.poster
+    assert isinstance(poster, ProcedurePoster)
+    note = "Ghichúdài " + "ngay trong ngày tiếp nhận hồ sơ; nhận sau 15 giờ thì trả kết quả hôm sau " * 2
+    fee = Fact(
+        "8.000 đồng/bản",
+        ("Miễn, giảm: trẻ em, người cao tuổi, người khuyết tật, hộ nghèo theo quy định của pháp luật",) * 2,
+        label="Phí cấp bản sao",
+    )
+    group = ChannelGroup("Trực tiếp", Fact("Trong ngày", ("kể từ khi nhận đủ hồ sơ hợp lệ", note)), (fee,))
+    poster = dataclasses.replace(poster, facts=(group,), shared_time=None)
+    pdf = tmp_path / "poster.pdf"
+    pdf.write_bytes(Renderer(load_theme()).render(poster, sheet.stamp).pdf)
+    tops = word_tops(pdf)
+    note_top = next(top for word, top in tops if word == "Ghichúdài")
+    fee_bottom = max(top for word, top in tops if word in {"luật"})
+    assert note_top < fee_bottom, (note_top, fee_bottom)
