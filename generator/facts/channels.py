@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.facts.fees import NO_FEE_SHORT, FeeFacts, all_free, fee_cell, fee_facts, fees_short
-from generator.facts.times import TimeFacts, in_sentence, time_facts
+from generator.facts.times import TimeFacts, time_facts
 from generator.model import Channel
 from generator.model.dates import fees_on
 from generator.model.types import CHANNEL_LABELS
@@ -113,17 +113,23 @@ def fees_brief(channels: Sequence[ChannelFacts]) -> str:
     """The fees of a procedure in a few words, for the office index poster.
 
     The first channel's main fee with its kind and «+ …» for the optional ones (the summary's rule,
-    :func:`~generator.facts.fees.fee_cell`), then each channel that charges otherwise, by name:
-    «Lệ phí: 15.000 đồng/bản + …; trực tuyến: miễn (có điều kiện)».
+    :func:`~generator.facts.fees.fee_cell`), then each channel that charges otherwise, labelled as
+    in the summary cells: «Lệ phí: 15.000 đồng/bản + …; Trực tuyến: Miễn (có điều kiện)». A later
+    channel's main fee says its kind when it is not the first one's («Không thu; Trực tuyến: lệ phí
+    15.000 đồng/bản»).
     """
     groups: dict[str, list[ChannelFacts]] = {}
     for channel in channels:
         groups.setdefault(fee_cell(channel.fees), []).append(channel)
     if not groups:
         return NO_FEE_SHORT
-    (main, _), *others = groups.items()
-    rest = (
-        f"{in_sentence(join_labels([c.short_label for c in members]))}: {in_sentence(members[0].fee_short)}"
-        for _, members in others
-    )
+    (main, first), *others = groups.items()
+    kind = first[0].fees[0].kind if first[0].fees else None
+
+    def value(channel: ChannelFacts) -> str:
+        if channel.fees and channel.fees[0].kind != kind:
+            return f"{channel.fees[0].kind.lower()} {channel.fee_short}"
+        return channel.fee_short
+
+    rest = (f"{join_labels([c.short_label for c in members])}: {value(members[0])}" for _, members in others)
     return "; ".join((main, *rest))

@@ -27,13 +27,15 @@ def duration(value: float | None, unit: str) -> str | None:
 
 
 DAYS_PER_UNIT: dict[str, float] = {
-    "hour": 1 / 24,
-    "within_day": 0.5,
+    "hour": 7 / 5 / 8,
+    "within_day": 7 / 5 - 0.01,
     "working_day": 7 / 5,
     "calendar_day": 1.0,
     "month": 30.0,
 }
-"""About how many calendar days a unit lasts: only to put lengths in different units in order."""
+"""About how many calendar days a unit lasts, only to put lengths in different units in order: an
+hour is a working hour (eight to a working day, as the time checks count them), and «trong ngày»
+comes just before one working day."""
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,18 @@ class Length:
         """«3 ngày làm việc», «Trong ngày»."""
         return duration(self.value, self.unit) or BY_REGULATION
 
+    @property
+    def order(self) -> tuple[float, str, float]:
+        """The sort key: the length, then the unit and value, so equal lengths keep one order."""
+        return (self.days, self.unit, self.value or 0)
+
 
 def length_of(value: float | None, unit: str) -> Length | None:
-    """The length, or None when there is none to say (a case given only in words)."""
-    return Length(value, unit) if duration(value, unit) is not None else None
+    """The length, or None when there is none to say (a case given only in words). «Trong ngày»
+    has no value, whatever the source wrote beside it (it prints none)."""
+    if unit == "within_day":
+        return Length(None, unit)
+    return Length(value, unit) if value is not None else None
 
 
 def step_duration(item: StepDuration | None) -> str | None:
@@ -97,12 +107,18 @@ def in_sentence(phrase: str) -> str:
     return phrase[:1].lower() + phrase[1:]
 
 
-def stages_total(time: ProcessingTime) -> str | None:
+def stages_length(time: ProcessingTime) -> Length | None:
     """The total of a multi-stage time when every stage has a value in one unit, else None."""
     units = {stage.unit for stage in time.stages}
     if not time.stages or len(units) != 1 or any(stage.value is None for stage in time.stages):
         return None
-    return duration(sum(stage.value or 0 for stage in time.stages), units.pop())
+    return length_of(sum(stage.value or 0 for stage in time.stages), units.pop())
+
+
+def stages_total(time: ProcessingTime) -> str | None:
+    """The total of a multi-stage time in words, else None (:func:`stages_length`)."""
+    total = stages_length(time)
+    return total.phrase if total else None
 
 
 @dataclass(frozen=True)
@@ -167,13 +183,11 @@ class TimeFacts:
 
 def lengths_of(time: ProcessingTime) -> tuple[Length, ...]:
     """The headline's length and each case's, or () when any of them is given only in words."""
-    head = length_of(time.value, time.unit)
-    if head is None and (total := stages_total(time)) is not None:
-        units = {stage.unit for stage in time.stages}
-        head = Length(sum(stage.value or 0 for stage in time.stages), units.pop())
-        assert head.phrase == total
-    found = [head, *(length_of(case.value, case.unit) for case in time.cases)]
-    return () if any(item is None for item in found) else tuple(item for item in found if item)
+    found = [
+        length_of(time.value, time.unit) or stages_length(time),
+        *(length_of(case.value, case.unit) for case in time.cases),
+    ]
+    return tuple(item for item in found if item is not None) if None not in found else ()
 
 
 def span(times: Sequence[TimeFacts]) -> str | None:
@@ -186,7 +200,7 @@ def span(times: Sequence[TimeFacts]) -> str | None:
     """
     if not times or any(not time.lengths for time in times):
         return None
-    found = sorted({item for time in times for item in time.lengths}, key=lambda item: item.days)
+    found = sorted({item for time in times for item in time.lengths}, key=lambda item: item.order)
     low, high = found[0], found[-1]
     if len(found) == 1:
         return low.phrase

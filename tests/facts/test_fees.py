@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.facts.channels import channel_facts, fees_brief
+from generator.facts.channels import ChannelFacts, channel_facts, fees_brief
 from generator.facts.fees import FeeFacts, all_free, fee_cell, fee_facts, fees_short
 from generator.model import Channel, Fee
 
@@ -141,7 +141,7 @@ def test_fees_in_force_on_the_build_date_only() -> None:
     assert after.upcoming == ()
 
 
-def channel(kind: str, *fees: dict[str, object]) -> object:
+def channel(kind: str, *fees: dict[str, object]) -> ChannelFacts:
     body: dict[str, object] = {"kind": kind, "time": {"value": 1, "unit": "working_day"}}
     body.update({"fees": list(fees)} if fees else {"no_fee": True})
     return channel_facts(Channel.model_validate(body), AS_OF)
@@ -162,8 +162,15 @@ def test_fees_brief_main_fee_once_when_every_channel_charges_alike() -> None:
 def test_fees_brief_names_each_channel_that_charges_otherwise() -> None:
     online = {**LATE, "exemption": "Nộp hồ sơ trực tuyến"}
     mixed = [channel("truc_tiep", PAID), channel("truc_tuyen", online), channel("buu_chinh", PAID)]
-    assert fees_brief(mixed) == "Lệ phí: 15.000 đồng/bản; trực tuyến: miễn (có điều kiện)"
+    assert fees_brief(mixed) == "Lệ phí: 15.000 đồng/bản; Trực tuyến: Miễn (có điều kiện)"
     three = [channel("truc_tiep", PAID, COPY), channel("truc_tuyen"), channel("buu_chinh", COPY)]
-    assert (
-        fees_brief(three) == "Lệ phí: 15.000 đồng/bản + …; trực tuyến: không thu; bưu chính: 8.000 đồng/bản"
+    assert fees_brief(three) == (
+        "Lệ phí: 15.000 đồng/bản + …; Trực tuyến: Không thu; Bưu chính: phí 8.000 đồng/bản"
     )
+
+
+def test_fees_brief_says_the_kind_a_later_channel_charges() -> None:
+    free_first = [channel("truc_tiep"), channel("truc_tuyen", PAID)]
+    assert fees_brief(free_first) == "Không thu; Trực tuyến: lệ phí 15.000 đồng/bản"
+    other_kind = [channel("truc_tiep", PAID), channel("truc_tuyen", {**PAID, "type": "phi", "name": "Phí"})]
+    assert fees_brief(other_kind) == "Lệ phí: 15.000 đồng/bản; Trực tuyến: phí 15.000 đồng/bản"

@@ -170,6 +170,41 @@ def test_span_across_units_says_both_units() -> None:
     )
 
 
+def test_span_order_does_not_depend_on_the_hash_seed_or_a_value_beside_trong_ngay() -> None:
+    # equal lengths in two units keep one order (by unit), whatever the set order
+    tie = ({"value": 30, "unit": "calendar_day"}, {"value": 1, "unit": "month"})
+    assert spanned(*tie) == spanned(*reversed(tie)) == "Từ 30 ngày (kể cả ngày nghỉ) đến 1 tháng"
+    within = {"unit": "within_day", "cases": [{"when": "Khác", "value": 2, "unit": "within_day"}]}
+    assert spanned(within) == "Trong ngày"
+    # hours are working hours (eight to a working day, as the time checks count them)
+    assert spanned({"value": 4, "unit": "hour"}, {"unit": "within_day"}) == "Từ 4 giờ đến trong ngày"
+    assert spanned({"value": 24, "unit": "hour"}, {"value": 2, "unit": "working_day"}) == (
+        "Từ 2 ngày làm việc đến 24 giờ"
+    )
+
+
+def test_span_order_is_stable_across_processes() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from generator.facts.times import span, time_facts; from generator.model import ProcessingTime as P;"
+        "print(span([time_facts(P.model_validate({'value': 5, 'unit': 'working_day'})),"
+        " time_facts(P.model_validate({'value': 7, 'unit': 'calendar_day'}))]))"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3", "4", "5", "6")
+    }
+    assert seen == {"Từ 7 ngày (kể cả ngày nghỉ) đến 5 ngày làm việc\n"}, seen  # equal: by unit
+
+
 def test_no_span_when_a_time_or_a_case_is_only_in_words() -> None:
     assert spanned({"unit": "working_day", "text": "Theo kỳ rà soát hằng năm"}) is None
     worded_case = {"value": 3, "unit": "working_day", "cases": [{"when": "Phức tạp", "unit": "working_day"}]}

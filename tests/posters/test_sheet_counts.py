@@ -1,5 +1,6 @@
 """Sheet counts (issue 12 item 8): a short procedure on one sheet, the office box never alone on a
-last sheet, an office index that stays dense. Page counts and text positions only — timings are in
+sheet (a procedure's at the foot of sheet 1, an index's with its last procedure), an office index
+that stays dense. Page counts and text positions only — timings are in
 bench/poster_legibility.py and docs/benchmarks.md §3.5."""
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def test_short_procedures_take_one_sheet(built: Built) -> None:
 
 def test_office_box_is_on_the_first_procedure_sheet_and_ends_the_index(built: Built) -> None:
     """A procedure's office box is at the foot of its first sheet (page 1 says where to go); an
-    index's closes the list on its last sheet (sheet 1 is all list). Neither is ever alone."""
+    index's closes the list on its last sheet (sheet 1 is all list), kept with the last procedure."""
     for sheet in built.report.sheets:
         if not isinstance(sheet.poster, ProcedurePoster | IndexPoster):
             continue
@@ -96,8 +97,8 @@ def long_index(poster: IndexPoster, copies: int) -> IndexPoster:
 
 @pytest.mark.parametrize(("copies", "most"), [(16, 6), (4, 2)])
 def test_an_office_index_stays_dense(built: Built, tmp_path: Path, copies: int, most: int) -> None:
-    """48 (and 12) fixture rows — a short name, a middling one, a 215-character one, with
-    per-channel times and fees — in 16 (4) fields: at most 6 (2) A4 sheets, no near-empty last sheet,
+    """48 (and 12) fixture rows — a short name, a middling one, a 215-character one, with their
+    time spans and fees in brief — in 16 (4) fields: at most 6 (2) A4 sheets, no near-empty last sheet,
     the office box on the last, no sheet ending on a field heading.
     (The layout before issue 12's redesign took 10 (3) sheets for the same rows; with every case and
     channel spelled out and the office box on sheet 1, 7 (3).)"""
@@ -115,8 +116,9 @@ def test_an_office_index_stays_dense(built: Built, tmp_path: Path, copies: int, 
 
 
 def test_no_index_sheet_ends_on_a_field_heading(built: Built, tmp_path: Path) -> None:
-    """A field's heading is on the sheet of its first procedure, however the rows fall (5 to 20
-    fields of one to three of the fixture's rows, so headings land at every height of a sheet)."""
+    """A field's heading is on the sheet of its first procedure, and the office box on the sheet of
+    the last procedure, however the rows fall (5 to 20 fields of one to three of the fixture's
+    rows, so headings and the end land at every height of a sheet)."""
     sheet = next(s for s in built.report.sheets if s.path == "mot-cua/danh-muc.pdf")
     assert isinstance(sheet.poster, IndexPoster)
     rows = [row for group in sheet.poster.groups for row in group.rows]
@@ -140,6 +142,11 @@ def test_no_index_sheet_ends_on_a_field_heading(built: Built, tmp_path: Path) ->
                     headings += 1
                     assert i + 1 < len(lines) and re.match(r"\d+ ", lines[i + 1]), (copies, page, lines[i:])
         assert headings == copies
+        # the office box closes the list with at least its last procedure, never alone
+        n = pages(pdf)
+        last = [line.strip() for line in pdftotext(pdf, n, raw=True).splitlines() if line.strip()]
+        assert any(re.match(r"\d+ ", line) for line in last), (copies, n, last[:6])
+        assert flat(f"Nộp hồ sơ tại: {poster.office.name}") in flat(" ".join(last)), copies
 
 
 def test_a_channel_that_continues_repeats_its_label(built: Built) -> None:
