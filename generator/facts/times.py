@@ -47,10 +47,8 @@ class Length:
 
     @property
     def days(self) -> float:
-        """About how many calendar days it lasts (for ordering only)."""
-        if self.unit == "within_day":
-            return DAYS_PER_UNIT["within_day"]
-        return (self.value or 0) * DAYS_PER_UNIT[self.unit]
+        """About how many calendar days it lasts (for ordering only; «trong ngày» has no value)."""
+        return DAYS_PER_UNIT[self.unit] * (1 if self.value is None else self.value)
 
     @property
     def phrase(self) -> str:
