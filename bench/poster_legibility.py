@@ -111,7 +111,7 @@ def short_slugs(root: Path = ROOT, as_of: dt.date = AS_OF) -> set[str]:
 def sheets(posters: Path) -> tuple[list[Sheet], dict[str, str | None], str]:
     """Every procedure and index sheet of the manifest, measured; and each sheet's procedure slug."""
     manifest = json.loads((posters / "manifest.json").read_text(encoding="utf-8"))
-    body = BODY[manifest["paper"]]
+    body = float(manifest.get("body_size") or BODY[manifest["paper"]])
     found, slugs = [], {}
     for item in manifest["sheets"]:
         if item.get("plan"):

@@ -70,6 +70,7 @@ TimeUnit = Literal["working_day", "calendar_day", "hour", "month", "within_day"]
 FeeType = Literal["phi", "le_phi"]
 LevelSlug = Literal["trung_uong", "tinh", "huyen", "xa"]
 PaperSize = Literal["A4", "A3"]
+BodySize = Literal[15, 21]
 Part = Literal[
     "steps",
     "channels",

@@ -44,6 +44,10 @@ class IndexPoster:
     """The office index poster: every active procedure posted at one office."""
 
     paper: str
+    body: int
+    """The body size in points (see ``ProcedurePoster.body``)."""
+    columns: int
+    """The list's columns: 2 on A3 at 15 pt, else 1."""
     masthead: Masthead
     running_head: str
     """«(tiếp theo) Danh mục thủ tục hành chính tại <office, shortened>» on continuation sheets."""
@@ -96,6 +100,8 @@ def index_poster(
         groups.append(IndexGroup(field.name if field else field_slug, tuple(rows)))
     return IndexPoster(
         paper=site.posters.paper,
+        body=site.posters.body,
+        columns=site.posters.columns,
         masthead=head,
         running_head=f"(tiếp theo) Danh mục thủ tục tại {shorten(office.name, RUNNING_HEAD - 33)}",
         office=office_facts(office_slug, office, site),

@@ -91,13 +91,13 @@ def group_stamps(placed: Sequence[Placed], limit: int) -> list[list[Placed]]:
 
 
 _HEIGHTS: dict[tuple[str, str, str], float] = {}
-"""Office-box heights by (theme, paper, office facts): measured once per process."""
+"""Office-box heights by (theme, paper, body size, office facts): measured once per process."""
 
 
 def office_height(renderer: Renderer, sheet: Sheet) -> float:
     """The height of the sheet's office box, in points (compiles only the box, once per office)."""
     assert isinstance(sheet.poster, ProcedurePoster)
-    key = (renderer.theme.fingerprint, sheet.poster.paper, repr(sheet.poster.office))
+    key = (renderer.theme.fingerprint, sheet.poster.paper, sheet.poster.body, repr(sheet.poster.office))
     if key not in _HEIGHTS:
         _HEIGHTS[key] = _measure(renderer, sheet)
     return _HEIGHTS[key]

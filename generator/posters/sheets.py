@@ -128,6 +128,10 @@ class ProcedurePoster:
 
     paper: str
     """A4 or A3."""
+    body: int
+    """The body size in points (``posters.body_size``: 15 on A4; 21 or 15 on A3)."""
+    columns: int
+    """The body's columns: 2 on A3 at 15 pt (one line across A3 would be too long to read), else 1."""
     name_size: str
     """«normal», «long» or «very-long» (the title prints smaller as the name grows)."""
     running_head: str
@@ -276,6 +280,8 @@ def procedure_poster(
     steps, documents = tuple(step_item(step) for step in proc.steps), _documents(facts.dossier)
     return ProcedurePoster(
         paper=site.posters.paper,
+        body=site.posters.body,
+        columns=site.posters.columns,
         name_size=_name_size(facts.name),
         running_head=_running_head(facts),
         sections=_sections(proc, facts),
@@ -301,7 +307,7 @@ def procedure_poster(
         office=facts.office(office_slug),
         url=url,
         url_text=url.split("://", 1)[-1],
-        measure_fit=body_chars(steps, documents, proc) <= ONE_SHEET_BODY,
+        measure_fit=site.posters.columns == 1 and body_chars(steps, documents, proc) <= ONE_SHEET_BODY,
     )
 
 

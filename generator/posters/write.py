@@ -233,6 +233,7 @@ def manifest_data(cat: Catalogue, sheets: Sequence[Sheet], cache: PosterCache) -
     return {
         "as_of": cat.as_of.isoformat(),
         "paper": cat.site.model.posters.paper,
+        "body_size": cat.site.model.posters.body,
         "bundles": [bundle_path(office) for office in offices_of(sheets)],
         "sheets": rows,
     }
