@@ -124,12 +124,18 @@ def _wrong_type(kind: str, label: str, value: object, raw: str | None) -> tuple[
     return code, message
 
 
+def _choices(expected: str) -> str:
+    """Pydantic's list of allowed values («'A4' or 'A3'», «15 or 21») in Vietnamese («… hoặc …»)."""
+    head, sep, last = expected.rpartition(" or ")
+    return f"{head} hoặc {last}" if sep else expected
+
+
 def _constraint(kind: str, label: str, error: ErrorDetails) -> tuple[str, str]:
     shown, ctx = _shown(error.get("input")), error.get("ctx", {})
     if kind == "literal_error":
         return (
             "invalid-choice",
-            f"Giá trị {shown}{label} không hợp lệ; chọn một trong: {ctx.get('expected', '')}.",
+            f"Giá trị {shown}{label} không hợp lệ; chọn một trong: {_choices(str(ctx.get('expected', '')))}.",
         )
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))

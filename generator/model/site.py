@@ -28,8 +28,8 @@ class PosterSettings(Record):
     paper: PaperSize = describe("Khổ giấy", "A4 (mặc định) hoặc A3.", "A4")
     body_size: BodySize | None = describe(
         "Cỡ chữ thân (pt)",
-        "15 hoặc 21. Mặc định 15 trên A4, 21 trên A3 (đọc được từ xa hơn). A3 với 15 pt in thân bảng "
-        "thành hai cột: chữ cỡ như A4 (đọc được từ 1 m), ít tờ hơn, thủ tục ngắn thường vừa một tờ.",
+        "15 hoặc 21. Mặc định 15 trên A4, 21 trên A3 (đọc được từ xa hơn). A3 với 15 pt: chữ cỡ như A4 "
+        "(đọc được từ 1 m), thân bảng in hai cột, mỗi tờ chứa gần gấp đôi nên ít tờ hơn (cần máy in A3).",
         None,
     )
 

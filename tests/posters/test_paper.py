@@ -1,0 +1,182 @@
+"""Paper and body size (``posters.paper``, ``posters.body_size``): A3 at the A4 body size sets the
+body of procedure and index sheets in two columns, so a sheet holds about twice the text at the same
+legibility; and a document case's heading never ends a sheet or a column without its first row."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.catalogue import Catalogue
+from generator.model.site import PosterSettings
+from generator.posters.office_index import IndexPoster, index_poster
+from generator.posters.plan import posted_at
+from generator.posters.render import Renderer, Stamp
+from generator.posters.sheets import ProcedurePoster, masthead, procedure_poster
+from generator.posters.theme import load_theme
+from tests.posters.conftest import pdfinfo, pdftotext
+from tests.posters.test_sheet_counts import long_index
+
+STAMP = Stamp("00000000", dt.date(2026, 11, 25))
+LONG = "dang-ky-dat-dai-lan-dau"
+"""The fixture's longest procedure (several sheets on A4)."""
+
+
+@pytest.mark.parametrize(
+    ("paper", "size", "body", "columns"),
+    [("A4", None, 15, 1), ("A3", None, 21, 1), ("A3", 15, 15, 2), ("A3", 21, 21, 1), ("A4", 21, 21, 1)],
+)
+def test_the_body_size_follows_the_paper_unless_set(paper: str, size: int | None, body: int, columns: int) -> None:
+    settings = PosterSettings.model_validate({"paper": paper, "body_size": size})
+    assert (settings.body, settings.columns) == (body, columns)
+
+
+def with_paper(catalogue: Catalogue, **posters: object) -> Catalogue:
+    site = catalogue.site.model.model_copy(
+        update={"posters": PosterSettings.model_validate({**catalogue.site.model.posters.model_dump(), **posters})}
+    )
+    return dataclasses.replace(catalogue, site=dataclasses.replace(catalogue.site, model=site))
+
+
+def render(poster: ProcedurePoster | IndexPoster, path: Path) -> Path:
+    path.write_bytes(Renderer(load_theme()).render(poster, STAMP).pdf)
+    return path
+
+
+def sizes(pdf: Path) -> Counter[float]:
+    """Characters by printed size (points, rounded), over every page."""
+    found: Counter[float] = Counter()
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        scale = abs(tm[0] * tm[3] - tm[1] * tm[2]) ** 0.5 * abs(cm[0] * cm[3] - cm[1] * cm[2]) ** 0.5
+        found[round(size * scale, 1)] += sum(1 for ch in text if not ch.isspace())
+
+    for page in PdfReader(pdf).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def words(pdf: Path, page: int) -> list[tuple[float, float, float, str]]:
+    """(xMin, xMax, yMin, word) of every word of a page (``pdftotext -bbox``)."""
+    cmd = ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    html = subprocess.run(cmd, capture_output=True, check=True, text=True).stdout
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>'
+    return [(float(x0), float(x1), float(y0), w) for x0, y0, x1, w in re.findall(pattern, html)]
+
+
+def printed(pdf: Path, height: float) -> Counter[str]:
+    """The characters of every sheet but its running head (sheets after the first), its footer and
+    a continued channel's repeated label («TRỰC TIẾP (TIẾP THEO)», where the rows fall)."""
+    found: Counter[str] = Counter()
+    for page in range(1, len(PdfReader(pdf).pages) + 1):
+        kept: list[str] = []
+        for _, _, y, word in words(pdf, page):
+            if not ((page == 1 or y > 30) and y < height - 36):
+                continue
+            if word == "THEO)" and kept and kept[-1] == "(TIẾP":
+                kept.pop()
+                while kept and kept[-1].isupper():
+                    kept.pop()
+                continue
+            kept.append(word)
+        found.update("".join(kept))
+    return found
+
+
+def crossing_middle(pdf: Path, page: int, width: float) -> list[str]:
+    """Words of the page's body (below its running head, above its footer) that cross the middle."""
+    found = words(pdf, page)
+    top, bottom = min(y for *_, y, _ in found) + 40, max(y for *_, y, _ in found) - 40
+    return [w for x0, x1, y, w in found if top < y < bottom and x0 < width / 2 < x1]
+
+
+def test_a3_at_15_pt_prints_two_columns_on_fewer_sheets(tmp_path: Path, catalogue: Catalogue) -> None:
+    entry = next(e for e in catalogue.procedures if e.slug == LONG)
+    a4 = procedure_poster(catalogue, entry, "mot-cua", head=masthead(catalogue.site.model, catalogue.root))
+    cat = with_paper(catalogue, paper="A3", body_size=15)
+    a3 = procedure_poster(cat, entry, "mot-cua", head=masthead(cat.site.model, cat.root))
+    assert (a3.paper, a3.body, a3.columns, a3.measure_fit) == ("A3", 15, 2, False)
+    small, big = render(a4, tmp_path / "a4.pdf"), render(a3, tmp_path / "a3.pdf")
+    assert pdfinfo(big)["Page size"].endswith("(A3)")
+    n4, n3 = len(PdfReader(small).pages), len(PdfReader(big).pages)
+    assert n3 < n4, (n3, n4)
+    # the body is at 15 pt, as on A4 (not scaled to 21 pt)
+    found = sizes(big)
+    assert found.most_common(1)[0][0] == 15.0, found.most_common(4)
+    assert sum(n for size, n in found.items() if size >= 15.0 - 0.05) >= 0.8 * sum(found.values())
+    # a continuation sheet past the key facts (which run across the sheet) is all body: two
+    # columns, no line across the middle; at 21 pt A3 runs in one column
+    body = [k for k in range(2, n3 + 1) if "THỜI HẠN GIẢI QUYẾT" not in pdftotext(big, k)]
+    page = max(body, key=lambda k: len(words(big, k)))
+    assert crossing_middle(big, page, 841.89) == []
+    left = [w for x0, x1, _, w in words(big, page) if x1 < 841.89 / 2]
+    right = [w for x0, x1, _, w in words(big, page) if x0 > 841.89 / 2]
+    assert len(left) > 50 and len(right) > 50, (len(left), len(right))
+    cat21 = with_paper(catalogue, paper="A3")
+    one = render(procedure_poster(cat21, entry, "mot-cua", head=a3.masthead), tmp_path / "a3-21.pdf")
+    assert crossing_middle(one, len(PdfReader(one).pages) - 1, 841.89), "A3 at 21 pt runs in one column"
+    # nothing dropped by the columns: the same text on both papers, running heads, footers and
+    # repeated channel labels aside (within 2 %: where a line breaks inside a URL or a number)
+    a3_chars, a4_chars = printed(big, 1190.55), printed(small, 841.89)
+    assert abs(a3_chars.total() - a4_chars.total()) <= 0.02 * a4_chars.total(), (a3_chars.total(), a4_chars.total())
+    for heading in ("TRÌNH TỰ THỰC HIỆN", "THÀNH PHẦN HỒ SƠ", "CĂN CỨ PHÁP LÝ", "Nộp hồ sơ tại"):
+        assert heading in pdftotext(big), heading
+
+
+def test_an_index_on_a3_at_15_pt_holds_twice_the_procedures(
+    tmp_path: Path, catalogue: Catalogue, built: object
+) -> None:
+    """The fixture's 48-row index (16 fields): at most 6 A4 sheets (test_sheet_counts), at most 3 on
+    A3 at 15 pt — at least 16 procedures a sheet — with the office box after the last procedure."""
+    cat = with_paper(catalogue, paper="A3", body_size=15)
+    poster = index_poster(cat, "mot-cua", posted_at(cat)["mot-cua"], masthead(cat.site.model, cat.root))
+    assert (poster.body, poster.columns) == (15, 2)
+    big = long_index(poster, 16)
+    pdf = render(big, tmp_path / "danh-muc.pdf")
+    n = len(PdfReader(pdf).pages)
+    assert n <= 3 and big.count / n >= 16, (n, big.count)
+    assert crossing_middle(pdf, 2, 841.89) == []
+    assert "Nộp hồ sơ tại" in pdftotext(pdf, n)
+
+
+def test_no_sheet_or_column_ends_on_a_document_case(tmp_path: Path, catalogue: Catalogue) -> None:
+    """A case's heading («Trường hợp …») is followed on its sheet by its first document, however the
+    groups fall (4 to 14 cases of one or two documents, on A4 and in A3's two columns)."""
+    entry = next(e for e in catalogue.procedures if e.slug == LONG)
+    renderer = Renderer(load_theme())
+    for paper, size in (("A4", None), ("A3", 15)):
+        cat = with_paper(catalogue, paper=paper, body_size=size)
+        poster = procedure_poster(cat, entry, "mot-cua", head=masthead(cat.site.model, cat.root))
+        items = [item for group in poster.documents for item in group.items]
+        template = poster.documents[0]
+        for cases in range(4, 15):
+            groups, number = [], 0
+            for k in range(cases):
+                rows = []
+                for item in items[k % len(items) :][: 1 + k % 2] or items[:1]:
+                    number += 1
+                    rows.append(dataclasses.replace(item, number=number))
+                groups.append(dataclasses.replace(template, case=f"Trườnghợp{k + 1} riêng", items=tuple(rows), note=None))
+            sheet = dataclasses.replace(poster, documents=tuple(groups))
+            pdf = tmp_path / f"{paper}-{cases}.pdf"
+            pdf.write_bytes(renderer.render(sheet, STAMP).pdf)
+            seen = 0
+            for page in range(1, len(PdfReader(pdf).pages) + 1):
+                found = words(pdf, page)
+                for x0, _, y, w in found:
+                    if not w.startswith("Trườnghợp"):
+                        continue
+                    seen += 1
+                    # the first document's number sits just below the heading, in the same column
+                    below = [
+                        ww for xx, _, yy, ww in found if 0 < yy - y < 40 and abs(xx - x0) < 60 and ww.isdigit()
+                    ]
+                    assert below, (paper, cases, page, w)
+            assert seen == cases, (paper, cases, seen)
