@@ -90,7 +90,7 @@ def group_stamps(placed: Sequence[Placed], limit: int) -> list[list[Placed]]:
     return batches
 
 
-_HEIGHTS: dict[tuple[str, str, str], float] = {}
+_HEIGHTS: dict[tuple[str, str, int, str], float] = {}
 """Office-box heights by (theme, paper, body size, office facts): measured once per process."""
 
 

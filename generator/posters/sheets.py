@@ -268,6 +268,12 @@ def step_item(step: Step) -> StepItem:
     return StepItem(step.title, step_duration(step.duration), paragraphs(step.text))
 
 
+def _shared_time(groups: tuple[ChannelGroup, ...]) -> Fact | None:
+    """The one time every channel group shares, if they do (it heads the key facts once)."""
+    times = {group.time for group in groups}
+    return times.pop() if len(times) == 1 else None
+
+
 def procedure_poster(
     cat: Catalogue, entry: ProcedureEntry, office_slug: str, *, head: Masthead
 ) -> ProcedurePoster:
@@ -275,7 +281,6 @@ def procedure_poster(
     site, proc = cat.site.model, entry.model
     facts = procedure_facts(cat, entry)
     groups = channel_groups(facts.channels)
-    times = {group.time for group in groups}
     url = procedure_url(site, entry.slug)
     steps, documents = tuple(step_item(step) for step in proc.steps), _documents(facts.dossier)
     return ProcedurePoster(
@@ -295,7 +300,7 @@ def procedure_poster(
         channels=join_labels([channel.label for channel in facts.channels]),
         applicants=facts.applicants,
         facts=groups,
-        shared_time=times.pop() if len(times) == 1 else None,
+        shared_time=_shared_time(groups),
         authority=Fact(facts.authority.deciding, facts.authority.notes) if facts.authority else None,
         steps=steps,
         documents=documents,

@@ -33,14 +33,18 @@ LONG = "dang-ky-dat-dai-lan-dau"
     ("paper", "size", "body", "columns"),
     [("A4", None, 15, 1), ("A3", None, 21, 1), ("A3", 15, 15, 2), ("A3", 21, 21, 1), ("A4", 21, 21, 1)],
 )
-def test_the_body_size_follows_the_paper_unless_set(paper: str, size: int | None, body: int, columns: int) -> None:
+def test_the_body_size_follows_the_paper_unless_set(
+    paper: str, size: int | None, body: int, columns: int
+) -> None:
     settings = PosterSettings.model_validate({"paper": paper, "body_size": size})
     assert (settings.body, settings.columns) == (body, columns)
 
 
 def with_paper(catalogue: Catalogue, **posters: object) -> Catalogue:
     site = catalogue.site.model.model_copy(
-        update={"posters": PosterSettings.model_validate({**catalogue.site.model.posters.model_dump(), **posters})}
+        update={
+            "posters": PosterSettings.model_validate({**catalogue.site.model.posters.model_dump(), **posters})
+        }
     )
     return dataclasses.replace(catalogue, site=dataclasses.replace(catalogue.site, model=site))
 
@@ -125,7 +129,10 @@ def test_a3_at_15_pt_prints_two_columns_on_fewer_sheets(tmp_path: Path, catalogu
     # nothing dropped by the columns: the same text on both papers, running heads, footers and
     # repeated channel labels aside (within 2 %: where a line breaks inside a URL or a number)
     a3_chars, a4_chars = printed(big, 1190.55), printed(small, 841.89)
-    assert abs(a3_chars.total() - a4_chars.total()) <= 0.02 * a4_chars.total(), (a3_chars.total(), a4_chars.total())
+    assert abs(a3_chars.total() - a4_chars.total()) <= 0.02 * a4_chars.total(), (
+        a3_chars.total(),
+        a4_chars.total(),
+    )
     for heading in ("TRÌNH TỰ THỰC HIỆN", "THÀNH PHẦN HỒ SƠ", "CĂN CỨ PHÁP LÝ", "Nộp hồ sơ tại"):
         assert heading in pdftotext(big), heading
 
@@ -163,7 +170,11 @@ def test_no_sheet_or_column_ends_on_a_document_case(tmp_path: Path, catalogue: C
                 for item in items[k % len(items) :][: 1 + k % 2] or items[:1]:
                     number += 1
                     rows.append(dataclasses.replace(item, number=number))
-                groups.append(dataclasses.replace(template, case=f"Trườnghợp{k + 1} riêng", items=tuple(rows), note=None))
+                groups.append(
+                    dataclasses.replace(
+                        template, case=f"Trườnghợp{k + 1} riêng", items=tuple(rows), note=None
+                    )
+                )
             sheet = dataclasses.replace(poster, documents=tuple(groups))
             pdf = tmp_path / f"{paper}-{cases}.pdf"
             pdf.write_bytes(renderer.render(sheet, STAMP).pdf)
@@ -176,7 +187,9 @@ def test_no_sheet_or_column_ends_on_a_document_case(tmp_path: Path, catalogue: C
                     seen += 1
                     # the first document's number sits just below the heading, in the same column
                     below = [
-                        ww for xx, _, yy, ww in found if 0 < yy - y < 40 and abs(xx - x0) < 60 and ww.isdigit()
+                        ww
+                        for xx, _, yy, ww in found
+                        if 0 < yy - y < 40 and abs(xx - x0) < 60 and ww.isdigit()
                     ]
                     assert below, (paper, cases, page, w)
             assert seen == cases, (paper, cases, seen)
