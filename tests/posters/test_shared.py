@@ -95,10 +95,35 @@ def raster(pdf: Path, tmp: Path) -> list[bytes]:
 
 
 def test_shared_sheets_print_what_the_whole_sheet_prints(province: Province, tmp_path: Path) -> None:
+    same_as_whole(province, tmp_path)
+
+
+def test_shared_sheets_on_a3_at_15_pt_in_two_columns_too(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    """The same with ``posters: {paper: A3, body_size: 15}``: the office box is stamped at its place
+    under the two-column body."""
+    base = tmp_path_factory.mktemp("province-a3")
+    root = make_province(base / "catalogue")
+    site = root / "content" / "site.yaml"
+    text = site.read_text("utf-8")
+    assert "\nposters:\n  paper: A4\n" in text
+    site.write_text(
+        text.replace("\nposters:\n  paper: A4\n", "\nposters:\n  paper: A3\n  body_size: 15\n"), "utf-8"
+    )
+    out, cache = base / "out", base / "cache"
+    province = Province(root, out, cache, write_posters(load(root), out, cache_dir=cache, jobs=2))
+    assert all(s.poster.columns == 2 for s in shared_sheets(province.report))
+    same_as_whole(province, tmp_path)
+
+
+def same_as_whole(province: Province, tmp_path: Path) -> None:
+    """Every shared sheet prints what its whole-sheet compile prints: pages, text, QR, fonts, pixels."""
     for tool in ("pdftotext", "pdffonts", "pdftoppm", "zbarimg"):
         need(tool)
     renderer = Renderer(load_theme())
     page_counts = set()
+    assert shared_sheets(province.report)
     for sheet in shared_sheets(province.report):
         whole = renderer.render(sheet.poster, sheet.stamp)
         reference = tmp_path / f"whole-{sheet.office}-{sheet.procedure}.pdf"
