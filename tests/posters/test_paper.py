@@ -193,3 +193,14 @@ def test_no_sheet_or_column_ends_on_a_document_case(tmp_path: Path, catalogue: C
                     ]
                     assert below, (paper, cases, page, w)
             assert seen == cases, (paper, cases, seen)
+
+
+def test_a_body_size_change_tells_the_reviewer_to_reprint_every_sheet(catalogue: Catalogue) -> None:
+    from generator.review.settings import ALL_OFFICES, diff_settings
+
+    (change,) = diff_settings(catalogue, with_paper(catalogue, paper="A3", body_size=15))
+    assert change.kind == "site" and change.reprint == (ALL_OFFICES,)
+    assert change.lines == (
+        "Bảng niêm yết — Khổ giấy: «A4» → «A3»",
+        "Bảng niêm yết — Cỡ chữ thân (pt): «không có» → «15»",
+    )
