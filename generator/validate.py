@@ -44,6 +44,8 @@ _PATTERN_HINTS: dict[str, str] = {
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, bool) or value is None:  # as the editor wrote it in YAML, not Python's True
+        return {True: "true", False: "false", None: "null (để trống)"}[value]
     text = repr(value) if not isinstance(value, str) else f"«{value}»"
     return text if len(text) <= 60 else text[:57] + "…"
 

@@ -70,7 +70,18 @@ TimeUnit = Literal["working_day", "calendar_day", "hour", "month", "within_day"]
 FeeType = Literal["phi", "le_phi"]
 LevelSlug = Literal["trung_uong", "tinh", "huyen", "xa"]
 PaperSize = Literal["A4", "A3"]
-BodySize = Literal[15, 21]
+
+
+def _whole_points(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError(
+            "invalid-choice", "cỡ chữ là số nguyên 15 hoặc 21, không đặt trong ngoặc kép, không có phần lẻ"
+        )
+    return value
+
+
+BodySize = Annotated[Literal[15, 21], BeforeValidator(_whole_points)]
+"""A poster body size in points: the integer 15 or 21 (15.0, «15» and true are refused)."""
 Part = Literal[
     "steps",
     "channels",

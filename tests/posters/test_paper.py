@@ -204,3 +204,35 @@ def test_a_body_size_change_tells_the_reviewer_to_reprint_every_sheet(catalogue:
         "Bảng niêm yết — Khổ giấy: «A4» → «A3»",
         "Bảng niêm yết — Cỡ chữ thân (pt): «không có» → «15»",
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ("18", "chọn một trong: 15 hoặc 21"),
+        ("15.0", "số nguyên 15 hoặc 21"),
+        ('"15"', "số nguyên 15 hoặc 21"),
+        ("true", "Giá trị true"),
+    ],
+)
+def test_a_wrong_body_size_is_a_located_error(tmp_path: Path, written: str, says: str) -> None:
+    import shutil
+    import sys
+
+    from tests.posters.conftest import CATALOGUE
+
+    root = tmp_path / "catalogue"
+    shutil.copytree(CATALOGUE, root)
+    site = root / "content" / "site.yaml"
+    text = site.read_text("utf-8")
+    assert "\nposters:\n  paper: A4\n" in text
+    site.write_text(text.replace("  paper: A4\n", f"  paper: A3\n  body_size: {written}\n"), "utf-8")
+    line = site.read_text("utf-8").splitlines().index(f"  body_size: {written}") + 1
+    cmd = [sys.executable, "-m", "generator", "--root", str(root), "--as-of", "2026-11-25", "check"]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert done.returncode != 0
+    out = done.stdout + done.stderr
+    assert "Traceback" not in out
+    assert re.search(
+        rf"content/site\.yaml:{line}:\d+\s+posters\.body_size\s+lỗi: .*{re.escape(says)}", out
+    ), out
