@@ -115,6 +115,9 @@ def body(renderer: Renderer, sheet: Sheet) -> Body:
     """The sheet without its office box and footer, and where the box goes."""
     pdf = renderer.pdf(sheet.poster, sheet.stamp, part="body")
     places = renderer.query("office-part", sheet.poster)
+    tight = renderer.tighter(sheet.poster, sheet.stamp, page_count(pdf), part="body")  # as Renderer.render
+    if tight is not None:
+        pdf, places = tight.pdf, renderer.query("office-part", sheet.poster)
     if len(places) != 1 or not isinstance(places[0], dict):
         raise PosterError(f"mẫu bảng niêm yết không cho biết chỗ của khung cơ quan («{sheet.poster.url}»)")
     return Body(pdf, places[0])
