@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Strict, StringConstraints
+from pydantic import Strict, StringConstraints, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from generator.model.office import Feedback
 from generator.model.procedure import describe
@@ -28,10 +29,21 @@ class PosterSettings(Record):
     paper: PaperSize = describe("Khổ giấy", "A4 (mặc định) hoặc A3.", "A4")
     body_size: BodySize | None = describe(
         "Cỡ chữ thân (pt)",
-        "15 hoặc 21. Mặc định 15 trên A4, 21 trên A3 (đọc được từ xa hơn). A3 với 15 pt: chữ cỡ như A4 "
-        "(đọc được từ 1 m), thân bảng in hai cột, mỗi tờ chứa gần gấp đôi nên ít tờ hơn (cần máy in A3).",
+        "15 hoặc 21 (21 chỉ với A3). Mặc định 15 trên A4, 21 trên A3 (đọc được từ xa hơn). A3 với 15 pt: "
+        "chữ cỡ như A4 (đọc được từ 1 m), thân bảng thủ tục và danh mục in hai cột, mỗi tờ chứa gần gấp đôi "
+        "nên ít tờ hơn (cần máy in A3). Tờ kế hoạch sử dụng đất giữ cỡ chữ theo khổ giấy.",
         None,
     )
+
+    @field_validator("body_size")
+    @classmethod
+    def _large_on_a3(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if value == 21 and info.data.get("paper") == "A4":
+            raise PydanticCustomError(
+                "invalid-choice",
+                "21 pt chỉ dùng với khổ A3 («paper: A3»); trên A4 cỡ chữ thân là 15 pt (bỏ «body_size»)",
+            )
+        return value
 
     @property
     def body(self) -> int:

@@ -44,8 +44,8 @@ class IndexPoster:
     """The office index poster: every active procedure posted at one office."""
 
     paper: str
-    body: int
-    """The body size in points (see ``ProcedurePoster.body``)."""
+    body_size: int
+    """The body size in points (see ``ProcedurePoster.body_size``)."""
     columns: int
     """The list's columns: 2 on A3 at 15 pt, else 1."""
     masthead: Masthead
@@ -100,7 +100,7 @@ def index_poster(
         groups.append(IndexGroup(field.name if field else field_slug, tuple(rows)))
     return IndexPoster(
         paper=site.posters.paper,
-        body=site.posters.body,
+        body_size=site.posters.body,
         columns=site.posters.columns,
         masthead=head,
         running_head=f"(tiếp theo) Danh mục thủ tục tại {shorten(office.name, RUNNING_HEAD - 33)}",

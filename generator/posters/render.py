@@ -32,9 +32,12 @@ TEMPLATES: dict[type, str] = {
 }
 Poster = ProcedurePoster | IndexPoster | PlanPoster
 
-TAIL = 0.3
-"""A procedure sheet whose text ends in the top 30 % of its last sheet is laid out once more, tight
-(:meth:`Renderer.tighter`): half the spacing saves about that much over two or three sheets."""
+SAVED_A_SHEET = 0.035
+"""About how much of a sheet's (a column's) height the tight layout frees on each sheet before the
+last (half the vertical spacing). A procedure sheet is laid out once more, tight, only when its last
+sheet's text could fit in that: it ends within ``SAVED_A_SHEET × columns × (sheets − 1)`` of the
+top (:meth:`Renderer.tighter`). On the sample, every sheet the tight layout saved was in that range;
+trying more (up to 30 %) cost 27 % more CPU and saved none more (docs/benchmarks.md §3.5c)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class Renderer:
             font_paths=[str(theme.folder / FONTS)],
         )
         self.compiler = typst.Compiler(root=str(theme.folder), font_paths=fonts, ignore_system_fonts=True)
+        self.tight_tried = self.tight_kept = 0
+        """Tight layouts compiled, and kept (they saved a sheet), by :meth:`tighter` (for the benchmarks)."""
 
     def pdf(
         self, poster: Poster, stamp: Stamp, *, part: str = "all", extra: Mapping[str, object] | None = None
@@ -132,8 +137,8 @@ class Renderer:
     def tighter(self, poster: Poster, stamp: Stamp, pages: int, *, part: str = "all") -> Rendered | None:
         """The tight layout of the procedure sheet compiled last, when it saves a sheet, else None.
 
-        Tried only when the last of several sheets holds a short tail (``TAIL``: the text ends in
-        its top part; the template reports where, as ``<ck-end>``): half the vertical spacing and the
+        Tried only when the last of several sheets holds a short tail (``SAVED_A_SHEET``: the text
+        ends near its top; the template reports where, as ``<ck-end>``): half the vertical spacing and the
         legal basis run on, the same type sizes and office box (procedure.typ, ``tight``). Kept only
         when it takes fewer sheets, so a sheet never gets tighter without printing on fewer.
         """
@@ -141,11 +146,16 @@ class Renderer:
             return None
         pdf = self.pdf(poster, stamp, part=part, extra={"tight": True})
         fewer = page_count(pdf)
-        return Rendered(pdf, fewer) if fewer < pages else None
+        self.tight_tried += 1
+        if fewer >= pages:
+            return None
+        self.tight_kept += 1
+        return Rendered(pdf, fewer)
 
     def _short_tail(self, poster: Poster, pages: int) -> bool:
         ends = self.query("ck-end", poster)
         end = ends[-1] if ends else None
         if not isinstance(end, dict) or not isinstance(end.get("share"), int | float):
             raise PosterError(f"mẫu bảng niêm yết không cho biết chỗ hết nội dung («{poster.url}»)")
-        return end.get("page") == pages and end["share"] <= TAIL
+        columns = poster.columns if isinstance(poster, ProcedurePoster) else 1
+        return end.get("page") == pages and end["share"] <= SAVED_A_SHEET * columns * (pages - 1)

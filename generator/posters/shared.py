@@ -97,7 +97,7 @@ _HEIGHTS: dict[tuple[str, str, int, str], float] = {}
 def office_height(renderer: Renderer, sheet: Sheet) -> float:
     """The height of the sheet's office box, in points (compiles only the box, once per office)."""
     assert isinstance(sheet.poster, ProcedurePoster)
-    key = (renderer.theme.fingerprint, sheet.poster.paper, sheet.poster.body, repr(sheet.poster.office))
+    key = (renderer.theme.fingerprint, sheet.poster.paper, sheet.poster.body_size, repr(sheet.poster.office))
     if key not in _HEIGHTS:
         _HEIGHTS[key] = _measure(renderer, sheet)
     return _HEIGHTS[key]

@@ -128,7 +128,7 @@ class ProcedurePoster:
 
     paper: str
     """A4 or A3."""
-    body: int
+    body_size: int
     """The body size in points (``posters.body_size``: 15 on A4; 21 or 15 on A3)."""
     columns: int
     """The body's columns: 2 on A3 at 15 pt (one line across A3 would be too long to read), else 1."""
@@ -285,7 +285,7 @@ def procedure_poster(
     steps, documents = tuple(step_item(step) for step in proc.steps), _documents(facts.dossier)
     return ProcedurePoster(
         paper=site.posters.paper,
-        body=site.posters.body,
+        body_size=site.posters.body,
         columns=site.posters.columns,
         name_size=_name_size(facts.name),
         running_head=_running_head(facts),
