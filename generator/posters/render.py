@@ -152,10 +152,9 @@ class Renderer:
         self.tight_kept += 1
         return Rendered(pdf, fewer)
 
-    def _short_tail(self, poster: Poster, pages: int) -> bool:
+    def _short_tail(self, poster: ProcedurePoster, pages: int) -> bool:
         ends = self.query("ck-end", poster)
         end = ends[-1] if ends else None
         if not isinstance(end, dict) or not isinstance(end.get("share"), int | float):
             raise PosterError(f"mẫu bảng niêm yết không cho biết chỗ hết nội dung («{poster.url}»)")
-        columns = poster.columns if isinstance(poster, ProcedurePoster) else 1
-        return end.get("page") == pages and end["share"] <= SAVED_A_SHEET * columns * (pages - 1)
+        return end.get("page") == pages and end["share"] <= SAVED_A_SHEET * poster.columns * (pages - 1)
