@@ -5,6 +5,7 @@ Usage::
     .venv/bin/python bench/poster_legibility.py                       # render the sample, then measure
     .venv/bin/python bench/poster_legibility.py --posters site/posters  # measure posters already built
     .venv/bin/python bench/poster_legibility.py --cost                  # CPU per sheet (Renderer.pdf)
+    .venv/bin/python bench/poster_legibility.py --paper A3 --body-size 15  # the sample, printed on A3
 
 Renders every procedure and office index poster of the repository's sample catalogue (as of
 2026-12-03, A4, plan sheets left out) into ``bench/_out/legibility`` with the real poster stage, then
@@ -94,6 +95,29 @@ def render(out: Path, root: Path = ROOT, as_of: dt.date = AS_OF) -> Path:
     cmd += ["--out", str(out / "posters"), "--cache-dir", str(out / "cache"), "--jobs", "2"]
     subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return out / "posters"
+
+
+def with_posters(root: Path, out: Path, paper: str | None, body_size: int | None) -> Path:
+    """``root`` itself, or a copy of its catalogue under ``out`` whose ``posters`` settings say
+    ``paper`` and ``body_size`` (the rest of ``content/site.yaml`` as it is)."""
+    if paper is None and body_size is None:
+        return root
+    import shutil
+
+    import yaml
+
+    copy = out / "root"
+    shutil.rmtree(copy, ignore_errors=True)
+    for name in ("content", "procedures"):
+        shutil.copytree(root / name, copy / name)
+    shutil.copy2(root / "mkdocs.yml", copy / "mkdocs.yml")
+    path = copy / "content" / "site.yaml"
+    site = yaml.safe_load(path.read_text(encoding="utf-8"))
+    posters = dict(site.get("posters") or {})
+    posters.update({k: v for k, v in (("paper", paper), ("body_size", body_size)) if v is not None})
+    site["posters"] = posters
+    path.write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return copy
 
 
 def short_slugs(root: Path = ROOT, as_of: dt.date = AS_OF) -> set[str]:
@@ -231,7 +255,10 @@ def main() -> None:
     parser.add_argument("--root", type=Path, default=ROOT, help="catalogue to render (default: the sample)")
     parser.add_argument("--as-of", type=dt.date.fromisoformat, default=AS_OF, help="build date")
     parser.add_argument("--cost", action="store_true", help="only time Renderer.pdf per sheet")
+    parser.add_argument("--paper", choices=("A4", "A3"), help="print the catalogue on this paper")
+    parser.add_argument("--body-size", type=int, choices=(15, 21), help="and at this body size (pt)")
     args = parser.parse_args()
+    args.root = with_posters(args.root, args.out, args.paper, args.body_size)
     if args.cost:
         print(cost(args.root, args.as_of))
         return

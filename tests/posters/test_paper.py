@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import re
 import subprocess
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -135,6 +136,73 @@ def test_a3_at_15_pt_prints_two_columns_on_fewer_sheets(tmp_path: Path, catalogu
     )
     for heading in ("TRÌNH TỰ THỰC HIỆN", "THÀNH PHẦN HỒ SƠ", "CĂN CỨ PHÁP LÝ", "Nộp hồ sơ tại"):
         assert heading in pdftotext(big), heading
+
+
+def a3_poster(catalogue: Catalogue, slug: str = LONG) -> ProcedurePoster:
+    cat = with_paper(catalogue, paper="A3", body_size=15)
+    entry = next(e for e in cat.procedures if e.slug == slug)
+    return procedure_poster(cat, entry, "mot-cua", head=masthead(cat.site.model, cat.root))
+
+
+def test_on_a3_at_15_pt_the_key_facts_open_the_first_column(tmp_path: Path, catalogue: Catalogue) -> None:
+    """In two columns the key facts are the first column's first block, each value led by what it
+    is: no key-fact cell runs across the sheet (a short fee beside a long time left its half of a
+    full-width row blank), and every channel's time and fee are printed, in that channel's order."""
+    poster = a3_poster(catalogue)
+    assert len(poster.facts) >= 2 and poster.shared_time is None  # several channels, each with its time
+    pdf = render(poster, tmp_path / "a3.pdf")
+    found = [(x0, x1, y, unicodedata.normalize("NFC", w)) for x0, x1, y, w in words(pdf, 1)]
+    middle = 841.89 / 2
+    first = poster.facts[0].channels.split()[0].upper()
+    labels = [y for x0, x1, y, w in found if w == first and x1 < middle]
+    assert labels, "the first channel's label is not in the left column"
+    top = min(labels)
+    office = min(y for _, _, y, w in found if w == "Nộp" and y > top)
+    body = [(x0, x1, y, w) for x0, x1, y, w in found if top <= y < office]
+    crossing = [w for x0, x1, _, w in body if x0 < middle < x1]
+    assert crossing == [], crossing[:10]
+    # «Thời hạn giải quyết:» and «Phí, lệ phí:» lead their values, at the left of the first column
+    text = " ".join(pdftotext(pdf, raw=True).split())
+    channels = [g.channels.upper() for g in poster.facts]
+    at = [text.index(c) for c in channels]
+    assert at == sorted(at), channels
+    for k, group in enumerate(poster.facts):
+        part = text[at[k] : at[k + 1] if k + 1 < len(at) else len(text)]
+        assert f"Thời hạn giải quyết: {group.time.value}" in part, (group.channels, part[:200])
+        assert "Phí, lệ phí:" in part, (group.channels, part[:200])
+    assert "THỜI HẠN GIẢI QUYẾT" not in pdftotext(pdf, 1)  # no full-width table header
+
+
+def test_on_a3_a_channel_whose_cell_starts_the_next_sheet_repeats_its_label(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    """Key facts longer than both columns of the first sheet: the next sheet opens on a channel's
+    name — its own label, or «… (tiếp theo)» when its fee cell is the first there — and a break
+    between the columns of one sheet repeats nothing."""
+    from generator.posters.sheets import ChannelGroup, Fact
+
+    poster = a3_poster(catalogue)
+    names = ("Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính công ích", "Ủy quyền")
+    continued = 0
+    note = "Ghi chú {}: nếu phải xác minh thêm thì thời hạn được kéo dài theo quy định"
+    for count in [(n, 1) for n in range(2, 12)] + [(1, n) for n in range(2, 12)]:
+        time_notes, fee_notes = (tuple(note.format(k) for k in range(n)) for n in count)
+        groups = tuple(
+            ChannelGroup(name, Fact(f"{k + 3} ngày làm việc", time_notes), (Fact(f"{k + 1}0.000 đồng", fee_notes),))
+            for k, name in enumerate(names)
+        )
+        pdf = render(dataclasses.replace(poster, facts=groups, shared_time=None), tmp_path / "a3-{}-{}.pdf".format(*count))
+        if len(PdfReader(pdf).pages) < 2:
+            continue
+        assert "(TIẾP THEO)" not in pdftotext(pdf, 1), count
+        opening = " ".join(pdftotext(pdf, 2, raw=True).splitlines()[1:])  # below the running head
+        if "Ghi chú 0:" not in opening:
+            continue  # the key facts ended on sheet 1
+        label = next((n.upper() for n in names if opening.startswith(n.upper())), None)
+        assert label is not None, (count, opening[:200])
+        if opening.startswith(label + " (TIẾP THEO) Phí, lệ phí:"):
+            continued += 1
+    assert continued, "no note count put a fee cell at the top of sheet 2: the case is not tested"
 
 
 def test_an_index_on_a3_at_15_pt_holds_twice_the_procedures(
