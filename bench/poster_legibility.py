@@ -171,7 +171,16 @@ def report(
     shorts = [s for s in procs if slugs[s.path] in short]
     pages = sorted(s.pages for s in procs)
     lines.append("")
-    lines.append(f"- procedure posters: median {statistics.median(pages)} sheets, max {max(pages)}")
+    lines.append(
+        f"- procedure posters: {sum(pages)} sheets,"
+        f" median {statistics.median(pages)} a poster, max {max(pages)}"
+    )
+    thin = sum(
+        1 for s in procs if s.pages > 1 and s.page_chars[-1] < statistics.median(s.page_chars[:-1]) / 4
+    )
+    lines.append(
+        f"- procedure posters whose last sheet holds under a quarter of the others' median text: {thin}"
+    )
     one = sum(s.pages == 1 for s in shorts)
     limits = f"≤ {SHORT_STEPS} steps, ≤ {SHORT_DOCUMENTS} documents"
     lines.append(f"- short procedures ({limits}) on one sheet: {one} of {len(shorts)}")

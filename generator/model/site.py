@@ -30,8 +30,9 @@ class PosterSettings(Record):
     body_size: BodySize | None = describe(
         "Cỡ chữ thân (pt)",
         "15 hoặc 21 (21 chỉ với A3). Mặc định 15 trên A4, 21 trên A3 (đọc được từ xa hơn). A3 với 15 pt: "
-        "chữ cỡ như A4 (đọc được từ 1 m), thân bảng thủ tục và danh mục in hai cột, mỗi tờ chứa gần gấp đôi "
-        "nên ít tờ hơn (cần máy in A3). Tờ kế hoạch sử dụng đất giữ cỡ chữ theo khổ giấy.",
+        "chữ cỡ như A4 (đọc được từ 1 m), bảng thủ tục và danh mục in hai cột (thời hạn, phí, cơ quan "
+        "giải quyết mở đầu cột thứ nhất), mỗi tờ chứa gần gấp đôi nên ít tờ hơn và phần lớn thủ tục ngắn "
+        "vừa một tờ (cần máy in A3). Tờ kế hoạch sử dụng đất giữ cỡ chữ theo khổ giấy.",
         None,
     )
 

@@ -188,10 +188,15 @@ def test_on_a3_a_channel_whose_cell_starts_the_next_sheet_repeats_its_label(
     for count in [(n, 1) for n in range(2, 12)] + [(1, n) for n in range(2, 12)]:
         time_notes, fee_notes = (tuple(note.format(k) for k in range(n)) for n in count)
         groups = tuple(
-            ChannelGroup(name, Fact(f"{k + 3} ngày làm việc", time_notes), (Fact(f"{k + 1}0.000 đồng", fee_notes),))
+            ChannelGroup(
+                name, Fact(f"{k + 3} ngày làm việc", time_notes), (Fact(f"{k + 1}0.000 đồng", fee_notes),)
+            )
             for k, name in enumerate(names)
         )
-        pdf = render(dataclasses.replace(poster, facts=groups, shared_time=None), tmp_path / "a3-{}-{}.pdf".format(*count))
+        pdf = render(
+            dataclasses.replace(poster, facts=groups, shared_time=None),
+            tmp_path / "a3-{}-{}.pdf".format(*count),
+        )
         if len(PdfReader(pdf).pages) < 2:
             continue
         assert "(TIẾP THEO)" not in pdftotext(pdf, 1), count
