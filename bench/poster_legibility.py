@@ -93,7 +93,9 @@ def render(out: Path, root: Path = ROOT, as_of: dt.date = AS_OF) -> Path:
     """Render a catalogue's posters with the real CLI; returns the posters folder."""
     cmd = [sys.executable, "-m", "generator", "posters", "--root", str(root), "--as-of", as_of.isoformat()]
     cmd += ["--out", str(out / "posters"), "--cache-dir", str(out / "cache"), "--jobs", "2"]
-    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:  # e.g. body size 21 on A4: the CLI's own located error
+        sys.exit(done.stderr.strip() or done.stdout.strip() or f"{cmd} failed")
     return out / "posters"
 
 
@@ -267,7 +269,8 @@ def main() -> None:
     parser.add_argument("--paper", choices=("A4", "A3"), help="print the catalogue on this paper")
     parser.add_argument("--body-size", type=int, choices=(15, 21), help="and at this body size (pt)")
     args = parser.parse_args()
-    args.root = with_posters(args.root, args.out, args.paper, args.body_size)
+    if not args.posters:
+        args.root = with_posters(args.root, args.out, args.paper, args.body_size)
     if args.cost:
         print(cost(args.root, args.as_of))
         return

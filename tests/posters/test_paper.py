@@ -144,6 +144,33 @@ def a3_poster(catalogue: Catalogue, slug: str = LONG) -> ProcedurePoster:
     return procedure_poster(cat, entry, "mot-cua", head=masthead(cat.site.model, cat.root))
 
 
+A3_WIDTH, A3_HEIGHT = 841.89, 1190.55
+
+
+def office_top(pdf: Path) -> float:
+    """Where sheet 1's office box begins («Nộp hồ sơ tại», floated to the foot of the sheet)."""
+    return max(y for _, _, y, w in words(pdf, 1) if w == "Nộp")
+
+
+def column_text(pdf: Path, page: int, right: bool, top: float, bottom: float) -> str:
+    """The text of one column of an A3 sheet between ``top`` and ``bottom`` (points), in the order
+    it is drawn (``pdftotext -raw`` on that region)."""
+    x = A3_WIDTH / 2 if right else 0
+    region = [
+        "-x",
+        str(int(x)),
+        "-y",
+        str(int(top)),
+        "-W",
+        str(int(A3_WIDTH / 2)),
+        "-H",
+        str(int(bottom - top)),
+    ]
+    cmd = ["pdftotext", "-raw", "-r", "72", *region, "-f", str(page), "-l", str(page), str(pdf), "-"]
+    text = subprocess.run(cmd, capture_output=True, check=True, text=True).stdout
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
 def test_on_a3_at_15_pt_the_key_facts_open_the_first_column(tmp_path: Path, catalogue: Catalogue) -> None:
     """In two columns the key facts are the first column's first block, each value led by what it
     is: no key-fact cell runs across the sheet (a short fee beside a long time left its half of a
@@ -152,16 +179,15 @@ def test_on_a3_at_15_pt_the_key_facts_open_the_first_column(tmp_path: Path, cata
     assert len(poster.facts) >= 2 and poster.shared_time is None  # several channels, each with its time
     pdf = render(poster, tmp_path / "a3.pdf")
     found = [(x0, x1, y, unicodedata.normalize("NFC", w)) for x0, x1, y, w in words(pdf, 1)]
-    middle = 841.89 / 2
+    middle = A3_WIDTH / 2
     first = poster.facts[0].channels.split()[0].upper()
     labels = [y for x0, x1, y, w in found if w == first and x1 < middle]
     assert labels, "the first channel's label is not in the left column"
-    top = min(labels)
-    office = min(y for _, _, y, w in found if w == "Nộp" and y > top)
-    body = [(x0, x1, y, w) for x0, x1, y, w in found if top <= y < office]
-    crossing = [w for x0, x1, _, w in body if x0 < middle < x1]
+    top, bottom = min(labels), office_top(pdf)
+    crossing = [w for x0, x1, y, w in found if top <= y < bottom and x0 < middle < x1]
     assert crossing == [], crossing[:10]
-    # «Thời hạn giải quyết:» and «Phí, lệ phí:» lead their values, at the left of the first column
+    assert column_text(pdf, 1, False, top - 2, bottom).startswith(poster.facts[0].channels.upper())
+    # «Thời hạn giải quyết:» and «Phí, lệ phí:» lead their values
     text = " ".join(pdftotext(pdf, raw=True).split())
     channels = [g.channels.upper() for g in poster.facts]
     at = [text.index(c) for c in channels]
@@ -173,23 +199,24 @@ def test_on_a3_at_15_pt_the_key_facts_open_the_first_column(tmp_path: Path, cata
     assert "THỜI HẠN GIẢI QUYẾT" not in pdftotext(pdf, 1)  # no full-width table header
 
 
-def test_on_a3_a_channel_whose_cell_starts_the_next_sheet_repeats_its_label(
+def test_on_a3_a_key_fact_that_opens_a_column_or_sheet_names_its_channel(
     tmp_path: Path, catalogue: Catalogue
 ) -> None:
-    """Key facts longer than both columns of the first sheet: the next sheet opens on a channel's
-    name — its own label, or «… (tiếp theo)» when its fee cell is the first there — and a break
-    between the columns of one sheet repeats nothing."""
+    """Key facts longer than the first column, or both columns of the first sheet: every column
+    they continue into opens on a channel's name — its own label, or «… (tiếp theo)» before the
+    cell of the channel whose earlier cells are in the column before — never on a bare value."""
     from generator.posters.sheets import ChannelGroup, Fact
 
     poster = a3_poster(catalogue)
     names = ("Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính công ích", "Ủy quyền")
-    continued = 0
+    fee_of = {name.upper(): f"{k + 1}0.000 đồng" for k, name in enumerate(names)}
+    continued: Counter[str] = Counter()
     note = "Ghi chú {}: nếu phải xác minh thêm thì thời hạn được kéo dài theo quy định"
-    for count in [(n, 1) for n in range(2, 12)] + [(1, n) for n in range(2, 12)]:
+    for count in [(n, 1) for n in range(2, 14)] + [(1, n) for n in range(2, 14)]:
         time_notes, fee_notes = (tuple(note.format(k) for k in range(n)) for n in count)
         groups = tuple(
             ChannelGroup(
-                name, Fact(f"{k + 3} ngày làm việc", time_notes), (Fact(f"{k + 1}0.000 đồng", fee_notes),)
+                name, Fact(f"{k + 3} ngày làm việc", time_notes), (Fact(fee_of[name.upper()], fee_notes),)
             )
             for k, name in enumerate(names)
         )
@@ -197,17 +224,69 @@ def test_on_a3_a_channel_whose_cell_starts_the_next_sheet_repeats_its_label(
             dataclasses.replace(poster, facts=groups, shared_time=None),
             tmp_path / "a3-{}-{}.pdf".format(*count),
         )
-        if len(PdfReader(pdf).pages) < 2:
-            continue
-        assert "(TIẾP THEO)" not in pdftotext(pdf, 1), count
-        opening = " ".join(pdftotext(pdf, 2, raw=True).splitlines()[1:])  # below the running head
-        if "Ghi chú 0:" not in opening:
-            continue  # the key facts ended on sheet 1
-        label = next((n.upper() for n in names if opening.startswith(n.upper())), None)
-        assert label is not None, (count, opening[:200])
-        if opening.startswith(label + " (TIẾP THEO) Phí, lệ phí:"):
-            continued += 1
-    assert continued, "no note count put a fee cell at the top of sheet 2: the case is not tested"
+        first = [y for x0, x1, y, w in words(pdf, 1) if w == "TRỰC" and x1 < A3_WIDTH / 2]
+        columns = [(1, True, min(first) - 2, office_top(pdf))]
+        columns += [
+            (k, right, 40.0, A3_HEIGHT - 40)
+            for k in range(2, len(PdfReader(pdf).pages) + 1)
+            for right in (False, True)
+        ]
+        for page, right, top, bottom in columns:
+            opening = column_text(pdf, page, right, top, bottom)
+            if not opening.startswith(("Thời hạn", "Phí, lệ phí", "Ghi chú", *(n.upper() for n in names))):
+                continue  # the key facts ended before this column
+            label = next((n.upper() for n in names if opening.startswith(n.upper())), None)
+            assert label is not None, (count, page, right, opening[:200])
+            if opening.startswith(label + " (TIẾP THEO) Phí, lệ phí:"):
+                assert opening.startswith(f"{label} (TIẾP THEO) Phí, lệ phí: {fee_of[label]}"), opening[:120]
+                continued["fee"] += 1
+            elif opening.startswith(label + " (TIẾP THEO) Ghi chú"):
+                continued["notes"] += 1
+    # (the cases the loop is for: a fee cell, and a cell of a time's further notes, opening a column)
+    assert continued["fee"] and continued["notes"], continued
+
+
+def test_on_a3_every_key_fact_is_printed_whatever_its_shape(tmp_path: Path, catalogue: Catalogue) -> None:
+    """Each shape of the key facts prints every one of its values in the column layout: one time
+    shared by every channel (grouped fees, or one group), many fees with notes, a time with many
+    notes — a long channel is cut into cells, so none is taller than a column and nothing runs off
+    the sheet — and the key facts start on sheet 1."""
+    from generator.posters.sheets import ChannelGroup, Fact
+    from tests.posters.walk import body_text, printed, redundant, string_leaves
+
+    base = a3_poster(catalogue)
+    note = "trường hợp nộp bản sao có chứng thực thì không phải xuất trình bản chính để đối chiếu"
+    fee = Fact("25.000 đồng/Giấy chứng nhận", (note, note[:40]), label="Lệ phí cấp Giấy chứng nhận")
+    many_fees = tuple(dataclasses.replace(fee, value=f"{k + 1}5.000 đồng/hồ sơ") for k in range(16))
+    long_time = Fact("23 ngày làm việc", tuple(f"Bước {k}: {note}" for k in range(24)))
+    shared = Fact("15 ngày làm việc", ("kể từ ngày nhận đủ hồ sơ hợp lệ",))
+    two = (ChannelGroup("Trực tiếp", shared, (fee,)), ChannelGroup("Trực tuyến", shared, (fee, fee)))
+    shapes = {
+        "shared-grouped": dataclasses.replace(base, facts=two, shared_time=shared, grouped=True),
+        "shared-one": dataclasses.replace(base, facts=two[:1], shared_time=shared, grouped=False),
+        "many-fees": dataclasses.replace(
+            base, facts=(ChannelGroup("Trực tiếp", shared, many_fees),), shared_time=None
+        ),
+        "long-time": dataclasses.replace(
+            base, facts=(ChannelGroup("Trực tiếp", long_time, (fee,)), *base.facts[1:]), shared_time=None
+        ),
+    }
+    failed = {}
+    for name, poster in shapes.items():
+        pdf = render(poster, tmp_path / f"{name}.pdf")
+        text = body_text(pdf, poster.office.hotline)
+        missing = [
+            path
+            for path, value in string_leaves(poster)
+            if path[:1] in {("facts",), ("shared_time",), ("authority",)}
+            and not redundant(poster, path)
+            and not printed(value, text)
+        ]
+        if missing:
+            failed[name] = missing[:5]
+        elif "Thời hạn giải quyết:" not in pdftotext(pdf, 1):
+            failed[name] = "the key facts do not start on sheet 1"
+    assert failed == {}, failed
 
 
 def test_an_index_on_a3_at_15_pt_holds_twice_the_procedures(
